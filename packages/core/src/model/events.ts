@@ -1,0 +1,29 @@
+// Events: what the core announces after a change is committed. Sequenced group events are replayable.
+import type { Membership, Message } from './entities.js';
+import type { EpochMs, GroupId, MessageId, SessionId, UserId } from './ids.js';
+
+/** Types of event that take a place in a group's gapless sequence. */
+export type GroupEventType = 'message.posted' | 'message.edited' | 'message.deleted';
+
+/** A sequenced event as stored: (groupId, seq) is unique and gapless within the group. */
+export interface GroupEventRecord {
+  groupId: GroupId;
+  seq: number;
+  type: GroupEventType;
+  messageId: MessageId;
+  at: EpochMs;
+}
+
+/** A group event with the current state of the message it concerns (deleted text already withheld by presenters). */
+export interface GroupEventWithMessage {
+  event: GroupEventRecord;
+  message: Message;
+}
+
+/** Everything the core publishes after commit; transports turn these into wire frames. */
+export type DomainEvent =
+  | { kind: 'group'; event: GroupEventRecord; message: Message }
+  /** A membership changed: joined, approved, removed, banned, role changed. Not sequenced. */
+  | { kind: 'membership.changed'; membership: Membership }
+  /** Sessions were revoked: their live sockets must close. */
+  | { kind: 'sessions.revoked'; userId: UserId; sessionIds: SessionId[] };

@@ -1,0 +1,18 @@
+// The ports through which the core reaches the world; adapters live in the server package.
+export type * from './services.js';
+export type * from './store.js';
+
+import type { Clock, EventPublisher, IdGenerator, ImageProcessor, MediaStore, PasswordHasher, Secrets } from './services.js';
+import type { Store } from './store.js';
+
+/** Everything an action may use, passed in by the composition root. */
+export interface Ports {
+  store: Store;
+  events: EventPublisher;
+  clock: Clock;
+  ids: IdGenerator;
+  secrets: Secrets;
+  passwords: PasswordHasher;
+  images: ImageProcessor;
+  media: MediaStore;
+}

@@ -1,0 +1,6 @@
+// The wire protocol of Fellwatch: one set of schemas for the server, the web client, the CLI and OpenAPI.
+export * from './auth.js';
+export * from './common.js';
+export * from './groups.js';
+export * from './messages.js';
+export * from './stream.js';

@@ -1,0 +1,48 @@
+// Configuration from the environment; every variable is listed in the README.
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the SQLite file and the media folder live. */
+  dataDir: string;
+  /** A postgres:// URL selects PostgreSQL; undefined means SQLite at dataDir/fellwatch.db. */
+  databaseUrl: string | undefined;
+  /** The address people use to reach this server, for invite and setup links. */
+  publicUrl: string;
+  /** A redis:// URL selects Redis fan-out between several app nodes; undefined means in-process. */
+  redisUrl: string | undefined;
+  mediaDir: string;
+  /** Built web client to serve; undefined to serve the API only. */
+  webDir: string | undefined;
+  /** Largest accepted photo upload in bytes. */
+  maxUploadBytes: number;
+  /** Trust X-Forwarded-* headers from a reverse proxy. */
+  trustProxy: boolean;
+  logLevel: string;
+}
+
+/** Reads configuration from an environment (process.env by default), with safe embedded defaults. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { webDir?: string } = {}): Config {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite store');
+  }
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl,
+    publicUrl,
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+    mediaDir: resolve(env.MEDIA_DIR ?? resolve(dataDir, 'media')),
+    webDir: env.WEB_DIR ? resolve(env.WEB_DIR) : defaults.webDir,
+    maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 15) * 1024 * 1024,
+    trustProxy: env.TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
