@@ -2,3 +2,4 @@
 export * from './model/index.js';
 export type * from './ports/index.js';
 export * from './policies/index.js';
+export * from './actions/index.js';

@@ -1,0 +1,2 @@
+// Actions on accounts (being written).
+export {};

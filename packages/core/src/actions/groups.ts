@@ -1,0 +1,2 @@
+// Actions on groups (being written).
+export {};

@@ -1,0 +1,9 @@
+// Actions: the only code that changes state and publishes events. Each takes the ports and the actor.
+export * from './accounts.js';
+export * from './groups.js';
+export * from './invites.js';
+export * from './members.js';
+export * from './messages.js';
+export * from './organisations.js';
+export * from './photos.js';
+export * from './sessions.js';

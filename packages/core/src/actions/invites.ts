@@ -1,0 +1,2 @@
+// Actions on invites (being written).
+export {};

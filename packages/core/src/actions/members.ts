@@ -1,0 +1,2 @@
+// Actions on members (being written).
+export {};

@@ -1,0 +1,2 @@
+// Actions on messages (being written).
+export {};

@@ -1,0 +1,2 @@
+// Actions on organisations (being written).
+export {};

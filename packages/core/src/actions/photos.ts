@@ -1,0 +1,2 @@
+// Actions on photos (being written).
+export {};

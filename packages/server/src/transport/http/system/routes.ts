@@ -1,0 +1,23 @@
+// Health checks, the OpenAPI document and the API reference page.
+import type { Api } from '../api.js';
+import { buildOpenApi, renderReference } from './openapi.js';
+
+/** Registers /healthz, /readyz, /api/v1/openapi.json and /api/v1/docs. Call after every other route. */
+export function registerSystemRoutes(api: Api): void {
+  const { app, ctx } = api;
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const ready = await ctx.ports.store.ping().catch(() => false);
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'store unreachable' });
+  });
+  let document: unknown;
+  app.get('/api/v1/openapi.json', async () => {
+    document ??= buildOpenApi(api.docs, `${ctx.config.publicUrl}`);
+    return document;
+  });
+  let page: string | undefined;
+  app.get('/api/v1/docs', async (_request, reply) => {
+    page ??= renderReference(api.docs);
+    return reply.type('text/html; charset=utf-8').send(page);
+  });
+}
