@@ -1,6 +1,16 @@
 // Unit tests of the access policies: every rule, including the forbidden paths.
 import { describe, expect, it } from 'vitest';
-import type { Actor, Group, GroupId, Membership, Message, MessageId, OrganisationId, SessionId, UserId } from '../index.js';
+import type {
+  Actor,
+  Group,
+  GroupId,
+  Membership,
+  Message,
+  MessageId,
+  OrganisationId,
+  SessionId,
+  UserId,
+} from '../index.js';
 import * as policy from './index.js';
 
 const force = 'ORGFORCE0000000000000000000' as OrganisationId;
@@ -17,7 +27,11 @@ const group: Group = {
   createdAt: 0,
 };
 
-function actor(id: string, extra: Partial<Actor['user']> = {}, affiliations: Actor['affiliations'] = []): Actor {
+function actor(
+  id: string,
+  extra: Partial<Actor['user']> = {},
+  affiliations: Actor['affiliations'] = [],
+): Actor {
   return {
     user: {
       id: id as UserId,
@@ -33,7 +47,11 @@ function actor(id: string, extra: Partial<Actor['user']> = {}, affiliations: Act
     sessionId: 'S' as SessionId,
   };
 }
-function membership(userId: string, role: Membership['role'], status: Membership['status'] = 'active'): Membership {
+function membership(
+  userId: string,
+  role: Membership['role'],
+  status: Membership['status'] = 'active',
+): Membership {
   return {
     groupId: group.id,
     userId: userId as UserId,
@@ -65,7 +83,14 @@ function message(authorId: string, deleted = false): Message {
   };
 }
 const officerOf = (org: OrganisationId) => [
-  { organisationId: org, userId: 'x' as UserId, affiliation: 'officer' as const, isAdmin: false, verifiedBy: 'y' as UserId, verifiedAt: 0 },
+  {
+    organisationId: org,
+    userId: 'x' as UserId,
+    affiliation: 'officer' as const,
+    isAdmin: false,
+    verifiedBy: 'y' as UserId,
+    verifiedAt: 0,
+  },
 ];
 
 describe('group access', () => {
@@ -117,9 +142,13 @@ describe('original photos', () => {
   it('are for group admins, officers in the group and officers of the owning organisation', () => {
     expect(policy.canFetchOriginal(actor('u'), group, membership('u', 'member'))).toBe(false);
     expect(policy.canFetchOriginal(actor('a'), group, membership('a', 'admin'))).toBe(true);
-    expect(policy.canFetchOriginal(actor('o', {}, officerOf(force)), group, membership('o', 'member'))).toBe(true);
+    expect(policy.canFetchOriginal(actor('o', {}, officerOf(force)), group, membership('o', 'member'))).toBe(
+      true,
+    );
     expect(policy.canFetchOriginal(actor('o', {}, officerOf(force)), group, undefined)).toBe(false);
     expect(policy.canFetchOriginal(actor('o', {}, officerOf(charity)), group, undefined)).toBe(true);
-    expect(policy.canFetchOriginal(actor('o', {}, officerOf(force)), group, membership('o', 'member', 'removed'))).toBe(false);
+    expect(
+      policy.canFetchOriginal(actor('o', {}, officerOf(force)), group, membership('o', 'member', 'removed')),
+    ).toBe(false);
   });
 });

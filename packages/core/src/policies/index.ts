@@ -29,13 +29,17 @@ export function isActiveMember(membership: Membership | undefined): membership i
 /** Group admins (active), the owning organisation's admins and platform admins manage a group's settings, invites and roles. */
 export function canManageGroup(actor: Actor, group: Group, membership: Membership | undefined): boolean {
   return (
-    (isActiveMember(membership) && membership.role === 'admin') || canManageOrganisation(actor, group.organisationId)
+    (isActiveMember(membership) && membership.role === 'admin') ||
+    canManageOrganisation(actor, group.organisationId)
   );
 }
 
 /** Managers and moderators approve, decline, remove and ban members. */
 export function canDecideMembers(actor: Actor, group: Group, membership: Membership | undefined): boolean {
-  return canManageGroup(actor, group, membership) || (isActiveMember(membership) && membership.role === 'moderator');
+  return (
+    canManageGroup(actor, group, membership) ||
+    (isActiveMember(membership) && membership.role === 'moderator')
+  );
 }
 
 /**
@@ -44,7 +48,9 @@ export function canDecideMembers(actor: Actor, group: Group, membership: Members
  */
 export function canSeeGroup(actor: Actor, group: Group, membership: Membership | undefined): boolean {
   return (
-    membership?.status === 'active' || membership?.status === 'pending' || canManageGroup(actor, group, membership)
+    membership?.status === 'active' ||
+    membership?.status === 'pending' ||
+    canManageGroup(actor, group, membership)
   );
 }
 
@@ -64,13 +70,21 @@ export function canEditMessage(actor: Actor, message: Message, membership: Membe
 }
 
 /** The author, moderators and admins delete. */
-export function canDeleteMessage(actor: Actor, message: Message, membership: Membership | undefined): boolean {
+export function canDeleteMessage(
+  actor: Actor,
+  message: Message,
+  membership: Membership | undefined,
+): boolean {
   if (!isActiveMember(membership) || message.deletedAt !== null) return false;
   return message.authorId === actor.user.id || membership.role !== 'member';
 }
 
 /** Moderators and admins see deleted text and edit history of anyone's message; authors see their own. */
-export function canSeeMessageHistory(actor: Actor, message: Message, membership: Membership | undefined): boolean {
+export function canSeeMessageHistory(
+  actor: Actor,
+  message: Message,
+  membership: Membership | undefined,
+): boolean {
   if (!isActiveMember(membership)) return false;
   return message.authorId === actor.user.id || membership.role !== 'member';
 }
@@ -86,5 +100,7 @@ export function isOfficer(actor: Actor): boolean {
  */
 export function canFetchOriginal(actor: Actor, group: Group, membership: Membership | undefined): boolean {
   if (isActiveMember(membership) && (membership.role !== 'member' || isOfficer(actor))) return true;
-  return actor.affiliations.some((a) => a.organisationId === group.organisationId && a.affiliation === 'officer');
+  return actor.affiliations.some(
+    (a) => a.organisationId === group.organisationId && a.affiliation === 'officer',
+  );
 }
