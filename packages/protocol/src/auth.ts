@@ -37,6 +37,11 @@ export const SetupRequest = NewAccount.extend({ token: z.string().min(16).max(20
 export type SetupRequest = z.infer<typeof SetupRequest>;
 
 export const CreateTokenRequest = z.object({ name: z.string().trim().min(1).max(80) });
-export const ApiTokenView = z.object({ id: Id, name: z.string(), createdAt: Epoch, lastUsedAt: Epoch.nullable() });
+export const ApiTokenView = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: Epoch,
+  lastUsedAt: Epoch.nullable(),
+});
 export const CreatedToken = z.object({ token: z.string(), apiToken: ApiTokenView });
 export const TokenList = z.object({ tokens: z.array(ApiTokenView) });

@@ -1,12 +1,15 @@
 // Organisations, watch groups, memberships, vetting and invites.
 import { z } from 'zod';
-import { Affiliation, Email, Epoch, GeoPoint, Id, PublicPerson } from './common.js';
 import { NewAccount } from './auth.js';
+import { Affiliation, Email, Epoch, GeoPoint, Id, PublicPerson } from './common.js';
 
 export const OrganisationKind = z.enum(['police', 'charity', 'council', 'other']);
 export const Organisation = z.object({ id: Id, name: z.string(), kind: OrganisationKind, createdAt: Epoch });
 export type Organisation = z.infer<typeof Organisation>;
-export const CreateOrganisation = z.object({ name: z.string().trim().min(2).max(120), kind: OrganisationKind });
+export const CreateOrganisation = z.object({
+  name: z.string().trim().min(2).max(120),
+  kind: OrganisationKind,
+});
 export const OrganisationList = z.object({ organisations: z.array(Organisation) });
 export const OrganisationResponse = z.object({ organisation: Organisation });
 
@@ -93,7 +96,12 @@ export const SetRole = z.object({ role: GroupRole });
 export const AddMember = z.object({ email: Email, role: GroupRole.default('member') });
 
 export const CreateInvite = z.object({
-  expiresInHours: z.number().int().min(1).max(24 * 90).default(24 * 7),
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   maxUses: z.number().int().min(1).max(10_000).default(50),
 });
 export const InviteView = z.object({

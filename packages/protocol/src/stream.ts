@@ -13,7 +13,11 @@ export const HelloFrame = z.object({
 });
 /** Post over the socket; answered by an `ack` (or `nack`) with the same clientId. */
 export const PostFrame = z.object({ type: z.literal('post'), groupId: Id, message: PostMessage });
-export const ReadFrame = z.object({ type: z.literal('read'), groupId: Id, seq: z.number().int().nonnegative() });
+export const ReadFrame = z.object({
+  type: z.literal('read'),
+  groupId: Id,
+  seq: z.number().int().nonnegative(),
+});
 export const PingFrame = z.object({ type: z.literal('ping') });
 export const ClientFrame = z.discriminatedUnion('type', [HelloFrame, PostFrame, ReadFrame, PingFrame]);
 export type ClientFrame = z.infer<typeof ClientFrame>;

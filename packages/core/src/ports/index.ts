@@ -2,7 +2,15 @@
 export type * from './services.js';
 export type * from './store.js';
 
-import type { Clock, EventPublisher, IdGenerator, ImageProcessor, MediaStore, PasswordHasher, Secrets } from './services.js';
+import type {
+  Clock,
+  EventPublisher,
+  IdGenerator,
+  ImageProcessor,
+  MediaStore,
+  PasswordHasher,
+  Secrets,
+} from './services.js';
 import type { Store } from './store.js';
 
 /** Everything an action may use, passed in by the composition root. */

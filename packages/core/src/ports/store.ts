@@ -14,7 +14,16 @@ import type {
   User,
 } from '../model/entities.js';
 import type { GroupEventRecord, GroupEventWithMessage } from '../model/events.js';
-import type { EpochMs, GroupId, InviteId, MediaId, MessageId, OrganisationId, SessionId, UserId } from '../model/ids.js';
+import type {
+  EpochMs,
+  GroupId,
+  InviteId,
+  MediaId,
+  MessageId,
+  OrganisationId,
+  SessionId,
+  UserId,
+} from '../model/ids.js';
 
 /** How a member appears to other members: a display name and verified badges, nothing private. */
 export interface Badge {

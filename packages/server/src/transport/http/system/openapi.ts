@@ -100,7 +100,7 @@ export function buildOpenApi(routes: readonly RouteDoc[], serverUrl: string): Js
   };
 }
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -117,21 +117,21 @@ export function renderReference(routes: readonly RouteDoc[]): string {
           const body = r.multipart
             ? '<p>Body: <code>multipart/form-data</code> with a <code>photo</code> file.</p>'
             : r.body
-              ? `<details><summary>Body schema</summary><pre>${escape(JSON.stringify(jsonSchema(r.body, 'input'), null, 2))}</pre></details>`
+              ? `<details><summary>Body schema</summary><pre>${escapeHtml(JSON.stringify(jsonSchema(r.body, 'input'), null, 2))}</pre></details>`
               : '';
           const ok = Object.entries(r.responses)
             .map(([status, s]) =>
               s
-                ? `<details><summary>${status} response</summary><pre>${escape(JSON.stringify(jsonSchema(s, 'output'), null, 2))}</pre></details>`
+                ? `<details><summary>${status} response</summary><pre>${escapeHtml(JSON.stringify(jsonSchema(s, 'output'), null, 2))}</pre></details>`
                 : `<p>${status}: no content</p>`,
             )
             .join('');
           const who =
             r.auth === 'none' ? 'no sign-in' : r.auth === 'optional' ? 'sign-in optional' : 'signed in';
-          return `<article><h3><code>${r.method} ${escape(r.url)}</code></h3><p>${escape(r.summary)} <small>(${who})</small></p>${body}${ok}</article>`;
+          return `<article><h3><code>${r.method} ${escapeHtml(r.url)}</code></h3><p>${escapeHtml(r.summary)} <small>(${who})</small></p>${body}${ok}</article>`;
         })
         .join('\n');
-      return `<section><h2>${escape(tag)}</h2>${rows}</section>`;
+      return `<section><h2>${escapeHtml(tag)}</h2>${rows}</section>`;
     })
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
