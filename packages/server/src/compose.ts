@@ -1,0 +1,97 @@
+// Wires adapters into the core's ports and builds the app: shared by main.ts, the CLI and the test harness.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type Actor,
+  type GroupId,
+  markRead,
+  type PasswordHasher,
+  type Ports,
+  postMessage,
+  type Store,
+} from '@fellwatch/core';
+import type { FastifyInstance } from 'fastify';
+import { Argon2Passwords, CryptoSecrets, SystemClock, UlidIds } from './adapters/index.js';
+import type { Config } from './config/index.js';
+import { openFanout } from './fanout/index.js';
+import type { Fanout } from './fanout/port.js';
+import { createImageProcessor, DiskMediaStore } from './media/index.js';
+import { openStore } from './storage/index.js';
+import { buildApp } from './transport/http/app.js';
+import { actorOf, allowedOrigins } from './transport/http/auth.js';
+import type { AppContext } from './transport/http/context.js';
+import { createEventPublisher } from './transport/ws/events-publisher.js';
+import { registerStream } from './transport/ws/stream-route.js';
+
+/** Parts a caller may supply instead of the ones the configuration selects (tests pass their own store). */
+export interface ComposeOverrides {
+  store?: Store;
+  fanout?: Fanout;
+  passwords?: PasswordHasher;
+}
+
+/** A composed server: the app (not yet listening), its context, and how to shut everything down. */
+export interface Composed {
+  app: FastifyInstance;
+  ctx: AppContext;
+  /** Waits until every published event has reached the fan-out. */
+  flushEvents(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The key that makes token hashes HMACs: SECRET_KEY, or one generated once into the data folder. */
+export function loadSecretKey(config: Config, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.SECRET_KEY) return env.SECRET_KEY;
+  const path = join(config.dataDir, 'secret.key');
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(config.dataDir, { recursive: true });
+  const key = new CryptoSecrets().randomToken();
+  writeFileSync(path, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+/** Opens the store selected by the configuration: PostgreSQL for a postgres:// URL, else SQLite in the data folder. */
+export async function openConfiguredStore(config: Config): Promise<Store> {
+  mkdirSync(config.dataDir, { recursive: true });
+  return openStore({ databaseUrl: config.databaseUrl, sqlitePath: join(config.dataDir, 'fellwatch.db') });
+}
+
+/** Builds ports, fan-out and app from configuration (and overrides). */
+export async function compose(config: Config, overrides: ComposeOverrides = {}): Promise<Composed> {
+  const store = overrides.store ?? (await openConfiguredStore(config));
+  const fanout = overrides.fanout ?? (await openFanout({ redisUrl: config.redisUrl }));
+  const publisher = createEventPublisher({ store, fanout });
+  const ports: Ports = {
+    store,
+    events: publisher,
+    clock: new SystemClock(),
+    ids: new UlidIds(),
+    secrets: new CryptoSecrets(loadSecretKey(config)),
+    passwords: overrides.passwords ?? new Argon2Passwords(),
+    images: createImageProcessor({ maxBytes: config.maxUploadBytes, maxPixels: 40_000_000 }),
+    media: new DiskMediaStore(config.mediaDir),
+  };
+  const ctx: AppContext = { ports, fanout, config };
+  const app = await buildApp(ctx, {
+    registerStream: (instance) =>
+      registerStream(instance, {
+        store,
+        fanout,
+        authenticate: (request) => actorOf(ports, request),
+        handlePost: (actor: Actor, groupId: GroupId, input) => postMessage(ports, actor, groupId, input),
+        handleRead: (actor: Actor, groupId: GroupId, seq: number) => markRead(ports, actor, groupId, seq),
+        allowedOrigins: allowedOrigins(config),
+      }),
+  });
+  return {
+    app,
+    ctx,
+    flushEvents: () => publisher.flush(),
+    async close() {
+      await app.close();
+      await publisher.flush();
+      if (!overrides.fanout) await fanout.close();
+      if (!overrides.store) await store.close();
+    },
+  };
+}
