@@ -8,6 +8,12 @@ export {
   toEastingNorthing,
 } from './os-grid.js';
 export {
+  type LocationFormat,
+  type ParsedLocation,
+  type ParseLocationOptions,
+  parseLocation,
+} from './parse.js';
+export {
   decodePlusCode,
   encodePlusCode,
   isFullPlusCode,

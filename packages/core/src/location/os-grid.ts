@@ -18,6 +18,7 @@ export interface EastingNorthing {
 const GRID_ENVELOPE = { south: 49, north: 62, west: -10, east: 4 };
 const MAX_EASTING = 700_000;
 const MAX_NORTHING = 1_300_000;
+const ROUND_TRIP_SLACK_METRES = 0.01;
 
 /** Projects a WGS84 point onto the National Grid, or null when it lies outside the grid. */
 export function toEastingNorthing(point: GeoPoint): EastingNorthing | null {
@@ -38,11 +39,11 @@ export function toEastingNorthing(point: GeoPoint): EastingNorthing | null {
 export function formatGridRef(point: GeoPoint, digits: GridRefDigits = 10): string | null {
   const grid = toEastingNorthing(point);
   if (!grid) return null;
-  // Round to the metre before the figures are truncated: the Helmert transformation is only good to a
-  // few metres, and a point parsed from "NY 83500 21300" comes back as 383499.997, which truncation
-  // alone would print as "NY 83499 21299".
-  const easting = Math.min(Math.round(grid.easting), MAX_EASTING - 1);
-  const northing = Math.min(Math.round(grid.northing), MAX_NORTHING - 1);
+  // Grid figures are truncated (they name a square's south-west corner), but first forgive 1 cm: the
+  // round trip through WGS84 moves a point by millimetres, and a point parsed from "383500, 521300"
+  // must not come back as "NY 83499 21299".
+  const easting = Math.min(Math.floor(grid.easting + ROUND_TRIP_SLACK_METRES), MAX_EASTING - 1);
+  const northing = Math.min(Math.floor(grid.northing + ROUND_TRIP_SLACK_METRES), MAX_NORTHING - 1);
   return new OsGridRef(easting, northing).toString(digits);
 }
 
