@@ -1,0 +1,21 @@
+// Runs the schema migrations, kept in code so the built server needs no migration files on disk.
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import type { Engine } from '../sql/engine.js';
+import { initialMigration } from './0001-initial.js';
+
+/** Every migration by name; names sort in the order they apply. */
+export function migrations(engine: Engine): Record<string, Migration> {
+  return { '0001-initial': initialMigration(engine) };
+}
+
+/** Applies all pending migrations and returns the names applied now (empty when already current). */
+export async function migrateDatabase<DB>(db: Kysely<DB>, engine: Engine): Promise<string[]> {
+  const migrator = new Migrator({
+    // The migrator keeps its own bookkeeping tables, outside the typed schema.
+    db: db as Kysely<unknown>,
+    provider: { getMigrations: async () => migrations(engine) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,8 @@
+// The SQLite adapter of the Store.
+export {
+  backupSqlite,
+  openSqliteDatabase,
+  openSqliteKysely,
+  openSqliteStore,
+  SqliteStore,
+} from './open-sqlite.js';
