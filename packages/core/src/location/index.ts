@@ -22,3 +22,9 @@ export {
   recoverPlusCode,
 } from './plus-code.js';
 export { isValidPoint, roundCoordinate } from './point.js';
+export {
+  findWhat3wordsAddresses,
+  isWhat3wordsAddress,
+  normaliseWhat3wordsAddress,
+  type What3wordsMatch,
+} from './what3words.js';
