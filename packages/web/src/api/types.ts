@@ -1,0 +1,52 @@
+// Wire types of the HTTP API and the stream, derived from the protocol schemas (types only: no zod at runtime).
+import type * as P from '@fellwatch/protocol';
+import type { z } from 'zod';
+
+export type Me = P.Me;
+export type MyGroup = P.MyGroup;
+export type Group = P.Group;
+export type GroupArea = P.GroupArea;
+export type MessageView = P.MessageView;
+export type MessagePage = P.MessagePage;
+export type Photo = P.Photo;
+export type LocationView = P.LocationView;
+export type GeoPoint = P.GeoPoint;
+export type PublicPerson = P.PublicPerson;
+export type Badge = P.Badge;
+export type Member = P.Member;
+export type MemberForAdmin = P.MemberForAdmin;
+export type Organisation = P.Organisation;
+export type EventMessage = P.EventMessage;
+export type ServerMessage = P.ServerMessage;
+export type ClientFrame = P.ClientFrame;
+
+export type Affiliation = z.infer<typeof P.Affiliation>;
+export type GroupRole = z.infer<typeof P.GroupRole>;
+export type MembershipStatus = z.infer<typeof P.MembershipStatus>;
+export type MemberDecision = z.infer<typeof P.MemberDecision>;
+export type OrganisationKind = z.infer<typeof P.OrganisationKind>;
+export type OrganisationPerson = z.infer<typeof P.OrganisationPerson>;
+export type InviteView = z.infer<typeof P.InviteView>;
+export type CreatedInvite = z.infer<typeof P.CreatedInvite>;
+export type InvitePreview = z.infer<typeof P.InvitePreview>;
+export type AcceptedInvite = z.infer<typeof P.AcceptedInvite>;
+export type SetupStatus = z.infer<typeof P.SetupStatus>;
+
+export type NewAccount = z.input<typeof P.NewAccount>;
+export type SetupRequest = z.input<typeof P.SetupRequest>;
+export type LoginRequest = z.input<typeof P.LoginRequest>;
+export type CreateOrganisation = z.input<typeof P.CreateOrganisation>;
+export type SetAffiliation = z.input<typeof P.SetAffiliation>;
+export type CreateGroup = z.input<typeof P.CreateGroup>;
+export type UpdateGroup = z.input<typeof P.UpdateGroup>;
+export type CreateInvite = z.input<typeof P.CreateInvite>;
+export type AcceptInvite = z.input<typeof P.AcceptInvite>;
+export type AddMember = z.input<typeof P.AddMember>;
+export type PostMessage = z.input<typeof P.PostMessage>;
+/** Any member as the member list returns them; admins get the richer shape. */
+export type ListedMember = Member | MemberForAdmin;
+
+/** True when the listed member carries the admin-only fields (vetting answers, decisions). */
+export function isMemberForAdmin(m: ListedMember): m is MemberForAdmin {
+  return 'answers' in m;
+}

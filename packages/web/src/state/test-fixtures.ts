@@ -1,0 +1,64 @@
+// A tiny in-memory stand-in for a group's server-side stream, for reducer tests: the fresh fetch to compare against.
+import type { EventMessage, MessagePage, MessageView } from '../api/types.js';
+
+export const GROUP = '01HZX0000000000000000GROUP';
+export const ME = '01HZX00000000000000000000M';
+export const OTHER = '01HZX00000000000000000000R';
+
+/** Simulates a group's gapless event stream and the current state of its messages. */
+export class FakeGroupStream {
+  private seq = 0;
+  private readonly messages = new Map<string, MessageView>();
+  readonly events: EventMessage[] = [];
+
+  post(body: string, authorId = OTHER, clientId = `c${this.seq + 1}abcdefg`): MessageView {
+    const seq = ++this.seq;
+    const id = `01HZX${String(seq).padStart(21, '0')}`;
+    const message: MessageView = {
+      id,
+      groupId: GROUP,
+      seq,
+      clientId,
+      author: { id: authorId, displayName: authorId === ME ? 'Me' : 'Ruth', badges: [] },
+      body,
+      replyToId: null,
+      photos: [],
+      location: null,
+      createdAt: 1_700_000_000_000 + seq,
+      editedAt: null,
+      deleted: false,
+    };
+    this.messages.set(id, message);
+    this.events.push({ type: 'message.posted', groupId: GROUP, seq, message });
+    return message;
+  }
+
+  edit(id: string, body: string): MessageView {
+    const seq = ++this.seq;
+    const message = { ...this.get(id), body, editedAt: 1_700_000_000_000 + seq };
+    this.messages.set(id, message);
+    this.events.push({ type: 'message.edited', groupId: GROUP, seq, message });
+    return message;
+  }
+
+  remove(id: string): MessageView {
+    const seq = ++this.seq;
+    const message = { ...this.get(id), body: '', photos: [], location: null, deleted: true };
+    this.messages.set(id, message);
+    this.events.push({ type: 'message.deleted', groupId: GROUP, seq, message });
+    return message;
+  }
+
+  /** What GET /groups/:id/messages answers now: the newest `limit` messages before `before`. */
+  page(limit = 50, before?: number): MessagePage {
+    const all = [...this.messages.values()].filter((m) => before === undefined || m.seq < before);
+    all.sort((a, b) => a.seq - b.seq);
+    return { messages: all.slice(-limit), lastSeq: this.seq, hasMore: all.length > limit };
+  }
+
+  private get(id: string): MessageView {
+    const m = this.messages.get(id);
+    if (!m) throw new Error(`no message ${id}`);
+    return m;
+  }
+}
