@@ -65,10 +65,13 @@ export const Group = z.object({
 });
 export type Group = z.infer<typeof Group>;
 
-/** A group in my list, with my role and status and how many messages I have not read. */
+/**
+ * A group in my list, with my role and status and how many messages I have not read. Role and status
+ * are null for an organisation or platform admin who manages the group without being a member of it.
+ */
 export const MyGroup = Group.extend({
-  myRole: GroupRole,
-  myStatus: MembershipStatus,
+  myRole: GroupRole.nullable(),
+  myStatus: MembershipStatus.nullable(),
   lastReadSeq: z.number().int(),
   unread: z.number().int(),
 });
