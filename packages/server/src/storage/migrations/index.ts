@@ -1,5 +1,5 @@
 // Runs the schema migrations, kept in code so the built server needs no migration files on disk.
-import { type Kysely, type Migration, Migrator } from 'kysely';
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Engine } from '../sql/engine.js';
 import { initialMigration } from './0001-initial.js';
 
@@ -14,8 +14,16 @@ export async function migrateDatabase<DB>(db: Kysely<DB>, engine: Engine): Promi
     // The migrator keeps its own bookkeeping tables, outside the typed schema.
     db: db as Kysely<unknown>,
     provider: { getMigrations: async () => migrations(engine) },
+    // Name the schema on PostgreSQL: unqualified, the migrator would take another schema's
+    // bookkeeping tables for its own.
+    ...(engine === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function currentSchema<DB>(db: Kysely<DB>): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? 'public';
 }

@@ -88,19 +88,22 @@ export async function dropSchema(schema: string): Promise<void> {
 }
 
 /**
- * A `describe` per engine, named "<name> [engine]". Without a reachable PostgreSQL its suite fails
- * under CI and is skipped, loudly, elsewhere.
+ * A `describe` named "<name> [engine]" for one engine. Without a reachable PostgreSQL its suite
+ * fails under CI and is skipped, loudly, elsewhere.
  */
-export function describeEngines(name: string, fn: (engine: Engine) => void): void {
-  for (const engine of engines) {
-    const title = `${name} [${engine}]`;
-    if (engine === 'postgres' && !postgresUp) {
-      const reason = `PostgreSQL is unreachable at ${testDatabaseUrl} (set TEST_DATABASE_URL)`;
-      if (process.env.CI) throw new Error(`${title}: ${reason}; CI requires it.`);
-      console.warn(`\n*** SKIPPING "${title}": ${reason}. ***\n`);
-      describe.skip(title, () => fn(engine));
-      continue;
-    }
-    describe(title, () => fn(engine));
+export function describeEngine(engine: Engine, name: string, fn: (engine: Engine) => void): void {
+  const title = `${name} [${engine}]`;
+  if (engine === 'postgres' && !postgresUp) {
+    const reason = `PostgreSQL is unreachable at ${testDatabaseUrl} (set TEST_DATABASE_URL)`;
+    if (process.env.CI) throw new Error(`${title}: ${reason}; CI requires it.`);
+    console.warn(`\n*** SKIPPING "${title}": ${reason}. ***\n`);
+    describe.skip(title, () => fn(engine));
+    return;
   }
+  describe(title, () => fn(engine));
+}
+
+/** A `describe` per engine (see describeEngine for an unreachable PostgreSQL). */
+export function describeEngines(name: string, fn: (engine: Engine) => void): void {
+  for (const engine of engines) describeEngine(engine, name, fn);
 }
