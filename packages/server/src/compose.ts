@@ -7,6 +7,7 @@ import {
   markRead,
   type PasswordHasher,
   type Ports,
+  type PostMessageInput,
   postMessage,
   type Store,
 } from '@fellwatch/core';
@@ -78,7 +79,8 @@ export async function compose(config: Config, overrides: ComposeOverrides = {}):
         store,
         fanout,
         authenticate: (request) => actorOf(ports, request),
-        handlePost: (actor: Actor, groupId: GroupId, input) => postMessage(ports, actor, groupId, input),
+        handlePost: (actor: Actor, groupId: GroupId, input) =>
+          postMessage(ports, actor, groupId, input as PostMessageInput),
         handleRead: (actor: Actor, groupId: GroupId, seq: number) => markRead(ports, actor, groupId, seq),
         allowedOrigins: allowedOrigins(config),
       }),
