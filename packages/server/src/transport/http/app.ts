@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { Api } from './api.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import type { AppContext } from './context.js';
@@ -34,8 +34,11 @@ export async function buildApp(ctx: AppContext, extensions: AppExtensions = {}):
     },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 256 * 1024,
-    // Invite tokens live in URLs; do not log full URLs with query strings of secrets either.
-    disableRequestLogging: ctx.config.logLevel !== 'debug',
+    // Request lines are logged only at debug level, and never for URLs that carry invite or setup tokens.
+    logController: new LogController({
+      disableRequestLogging: (request) =>
+        ctx.config.logLevel !== 'debug' || /\/(invites|join|setup)\b/.test(request.url),
+    }),
   });
   installErrorHandling(app);
 
