@@ -40,16 +40,23 @@ export type GroupArea = z.infer<typeof GroupArea>;
 export const GroupRole = z.enum(['member', 'moderator', 'admin']);
 export const MembershipStatus = z.enum(['pending', 'active', 'declined', 'removed', 'banned']);
 
-export const CreateGroup = z.object({
-  organisationId: Id,
+const GroupDetails = z.object({
   name: z.string().trim().min(2).max(120),
-  description: z.string().trim().max(2000).default(''),
-  rules: z.string().trim().max(4000).default(''),
-  area: GroupArea.nullable().default(null),
-  vettingQuestions: z.array(z.string().trim().min(1).max(300)).max(10).default([]),
+  description: z.string().trim().max(2000),
+  rules: z.string().trim().max(4000),
+  area: GroupArea.nullable(),
+  vettingQuestions: z.array(z.string().trim().min(1).max(300)).max(10),
+});
+export const CreateGroup = GroupDetails.extend({
+  organisationId: Id,
+  description: GroupDetails.shape.description.default(''),
+  rules: GroupDetails.shape.rules.default(''),
+  area: GroupDetails.shape.area.default(null),
+  vettingQuestions: GroupDetails.shape.vettingQuestions.default([]),
 });
 export type CreateGroup = z.infer<typeof CreateGroup>;
-export const UpdateGroup = CreateGroup.omit({ organisationId: true }).partial();
+/** Only the fields sent change (no defaults here: a missing field must not reset what is stored). */
+export const UpdateGroup = GroupDetails.partial();
 
 export const Group = z.object({
   id: Id,
