@@ -1,36 +1,36 @@
 // The Store over Kysely: one implementation for SQLite and PostgreSQL, with group commit for appends.
-import {
-  type AppendResult,
-  type AuditEntry,
-  DomainError,
-  type EpochMs,
-  type Group,
-  type GroupEventWithMessage,
-  type GroupId,
-  type GroupSummary,
-  type Invite,
-  type InviteId,
-  type Media,
-  type MediaId,
-  type Membership,
-  type MembershipStatus,
-  type Message,
-  type MessageChange,
-  type MessageEdit,
-  type MessageId,
-  type NewMessage,
-  type Organisation,
-  type OrganisationId,
-  type OrganisationMember,
-  type PublicProfile,
-  type Repositories,
-  type Session,
-  type SessionId,
-  type Store,
-  type User,
-  type UserId,
+import type {
+  AppendResult,
+  AuditEntry,
+  EpochMs,
+  Group,
+  GroupEventWithMessage,
+  GroupId,
+  GroupSummary,
+  Invite,
+  InviteId,
+  Media,
+  MediaId,
+  Membership,
+  MembershipStatus,
+  Message,
+  MessageChange,
+  MessageEdit,
+  MessageId,
+  NewMessage,
+  Organisation,
+  OrganisationId,
+  OrganisationMember,
+  PublicProfile,
+  Repositories,
+  Session,
+  SessionId,
+  Store,
+  User,
+  UserId,
 } from '@fellwatch/core';
 import { type Kysely, sql } from 'kysely';
+import { appendMessages } from './append-batch.js';
 import * as audit from './audit.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
@@ -133,19 +133,7 @@ export class SqlStore implements Store {
   }
 
   private writeAppendBatch(items: readonly NewMessage[]): Promise<BatchOutcome<AppendResult>[]> {
-    return this.runTransaction(async (conn) => {
-      const outcomes: BatchOutcome<AppendResult>[] = [];
-      for (const item of items) {
-        try {
-          outcomes.push({ ok: true, value: await messages.appendMessage(conn, item) });
-        } catch (error) {
-          // An unknown group is found before anything is written, so only this item fails.
-          if (error instanceof DomainError && error.code === 'not_found') outcomes.push({ ok: false, error });
-          else throw error;
-        }
-      }
-      return outcomes;
-    });
+    return this.runTransaction((conn) => appendMessages(conn, items));
   }
 
   private async writeAppendAlone(item: NewMessage): Promise<AppendResult> {
