@@ -5,13 +5,19 @@ import { Epoch, GeoPoint, Id, LocationView, PublicPerson } from './common.js';
 export const MAX_BODY = 4000;
 export const MAX_PHOTOS = 10;
 
+/** Message text: at most MAX_BODY characters, counted as people count them (an emoji is one). */
+const Body = z
+  .string()
+  .max(MAX_BODY * 2)
+  .refine((s) => [...s].length <= MAX_BODY, { message: `must be at most ${MAX_BODY} characters` });
+
 /** A device-chosen id that makes a retried post idempotent. */
 export const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 letters, digits, - or _');
 
 export const PostMessage = z
   .object({
     clientId: ClientId,
-    body: z.string().max(MAX_BODY).default(''),
+    body: Body.default(''),
     replyToId: Id.optional(),
     photoIds: z.array(Id).max(MAX_PHOTOS).default([]),
     location: GeoPoint.optional(),
@@ -22,7 +28,7 @@ export const PostMessage = z
   });
 export type PostMessage = z.infer<typeof PostMessage>;
 
-export const EditMessage = z.object({ body: z.string().trim().min(1).max(MAX_BODY) });
+export const EditMessage = z.object({ body: Body.pipe(z.string().trim().min(1)) });
 
 export const Photo = z.object({
   id: Id,
