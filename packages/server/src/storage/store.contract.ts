@@ -1,10 +1,12 @@
 // The Store contract: the behaviour every Store adapter promises, run against each engine.
-import type { Store } from '@fellwatch/core';
+import type { MessageId, Store } from '@fellwatch/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from './index.js';
 import { auditContract } from './store-audit.contract.js';
 import { groupsContract } from './store-groups.contract.js';
 import { messagesContract } from './store-messages.contract.js';
 import { peopleContract } from './store-people.contract.js';
+import { aGroupWithMember, aMessage, newId } from './test-support/fixtures.js';
 import { type Engine, openTestStore, type TestStore } from './test-support/test-stores.js';
 
 /** Registers the whole Store contract for `engine` (call inside a describe per engine). */
@@ -27,4 +29,44 @@ export function storeContract(engine: Engine) {
   describe('groups', () => groupsContract(store));
   describe('messages', () => messagesContract(store));
   describe('audit', () => auditContract(engine));
+
+  describe('two stores on one database (two app nodes, or the server and the CLI)', () => {
+    let second: Store & { engine: Engine };
+    beforeAll(async () => {
+      second = await openStore({
+        sqlitePath: opened.sqlitePath ?? '',
+        ...(opened.url ? { databaseUrl: opened.url } : {}),
+        ...(opened.pgSchema ? { pgSchema: opened.pgSchema } : {}),
+      });
+    });
+    afterAll(async () => {
+      await second?.close();
+    });
+
+    it('keeps one gapless sequence when both append to a group at once', async () => {
+      const { group, user } = await aGroupWithMember(store());
+      const results = await Promise.all(
+        Array.from({ length: 120 }, (_, i) =>
+          (i % 2 ? store() : second).appendMessage(aMessage(group.id, user.id)),
+        ),
+      );
+      const seqs = results.map((r) => r.message.seq).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+      expect((await second.getGroup(group.id))?.lastSeq).toBe(120);
+    });
+
+    it('stores one copy when both receive the same post at once', async () => {
+      const { group, user } = await aGroupWithMember(store());
+      const posts = Array.from({ length: 10 }, () => aMessage(group.id, user.id));
+      const results = await Promise.all(
+        posts.flatMap((post) => [
+          store().appendMessage(post),
+          second.appendMessage({ ...post, id: newId<MessageId>() }),
+        ]),
+      );
+      expect(results.filter((r) => !r.duplicate)).toHaveLength(10);
+      expect(new Set(results.map((r) => r.message.id))).toEqual(new Set(posts.map((p) => p.id)));
+      expect((await store().getGroup(group.id))?.lastSeq).toBe(10);
+    });
+  });
 }
