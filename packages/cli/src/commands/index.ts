@@ -1,0 +1,24 @@
+// Every `fellwatch` command, in the order the help lists them.
+import { backup } from './backup.js';
+import type { Command } from './command.js';
+import { createAdmin } from './create-admin.js';
+import { createGroup } from './create-group.js';
+import { createInvite } from './create-invite.js';
+import { createOrg } from './create-org.js';
+import { migrate } from './migrate.js';
+import { setAffiliation } from './set-affiliation.js';
+import { setupLink } from './setup-link.js';
+
+export type { Command, Outcome } from './command.js';
+
+/** The commands by name. */
+export const COMMANDS: readonly Command[] = [
+  createAdmin,
+  createOrg,
+  setAffiliation,
+  createGroup,
+  createInvite,
+  migrate,
+  backup,
+  setupLink,
+];
