@@ -42,7 +42,21 @@ export default defineConfig({
       },
     }),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      treeshake: {
+        // The domain core has no IO by design, and neither do its geodesy helpers: whatever the client
+        // does not import (OS grid, plus codes) can be left out of the download.
+        moduleSideEffects: [
+          { test: /[\\/]packages[\\/](core|protocol)[\\/]src[\\/]/, sideEffects: false },
+          { test: /[\\/]node_modules[\\/](geodesy|open-location-code)[\\/]/, sideEffects: false },
+        ],
+      },
+    },
+  },
   server: {
     proxy: { '/api': { target: apiTarget, changeOrigin: false, ws: true } },
   },

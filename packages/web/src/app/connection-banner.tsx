@@ -1,0 +1,44 @@
+// A calm line under the header when there is no signal or the live stream is reconnecting.
+import { useEffect, useState } from 'react';
+import { plural } from '../ui/format.js';
+import { useOnline, useOutbox, useStreamStatus } from './hooks.js';
+
+/** Says plainly what works without signal; silent when all is well. */
+export function ConnectionBanner({ savedOnly }: { savedOnly: boolean }) {
+  const online = useOnline();
+  const status = useStreamStatus();
+  const { entries } = useOutbox();
+  const waiting = entries.filter((e) => !e.error).length;
+  // Brief reconnects are normal on a moving phone: only mention them after a few seconds.
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (status !== 'connecting') {
+      setSlow(false);
+      return;
+    }
+    const t = setTimeout(() => setSlow(true), 4000);
+    return () => clearTimeout(t);
+  }, [status]);
+
+  const offline = !online || status === 'offline';
+  let text: string | null = null;
+  if (offline) {
+    text = 'No signal. You can still write messages: they will be sent when the signal returns.';
+  } else if (slow) {
+    text = 'Reconnecting… New messages will appear when the connection is back.';
+  } else if (savedOnly) {
+    text = 'Showing information saved on this phone.';
+  }
+  const queued = waiting > 0 ? ` ${plural(waiting, 'message is', 'messages are')} waiting to send.` : '';
+
+  return (
+    <div className="connection-banner-slot" role="status">
+      {(text || queued) && (
+        <p className={offline ? 'connection-banner connection-offline' : 'connection-banner'}>
+          {text ? <strong>{text}</strong> : null}
+          {queued}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+// A watch group's conversation: header with the emergency notice, live message list, composer.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { pendingForGroup } from '../../api/outbox.js';
+import type { MessageView } from '../../api/types.js';
+import { useGroups, useOnline, useOutbox, useTimeline } from '../../app/hooks.js';
+import { Link } from '../../app/router.js';
+import { useServices, useSession } from '../../app/session.js';
+import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
+import { BackIcon } from '../../ui/icons.js';
+import { Page } from '../../ui/page.js';
+import { Composer } from '../composer/composer.js';
+import { EmergencyNotice } from './emergency-notice.js';
+import { MessageList } from './message-list.js';
+import { useMarkRead } from './use-mark-read.js';
+
+/** The conversation screen at /groups/:id. */
+export function ConversationPage({ groupId }: { groupId: string }) {
+  const { state } = useSession();
+  const services = useServices();
+  const myId = state.status === 'signed_in' ? state.me.id : '';
+  const groupsState = useGroups();
+  const group = groupsState.groups?.find((g) => g.id === groupId);
+  const [groupError, setGroupError] = useState<unknown>(null);
+
+  // The list may not hold this group yet (a link opened directly, or just approved): ask for it alone.
+  useEffect(() => {
+    if (group || groupsState.loading) return;
+    services.groups.refreshGroup(groupId).catch(setGroupError);
+  }, [group, groupsState.loading, groupId, services.groups]);
+
+  const back = (
+    <Link to="/" className="back-link">
+      <BackIcon /> All groups
+    </Link>
+  );
+
+  if (!group) {
+    return (
+      <Page title="Group" before={back}>
+        {groupError ? <ErrorBanner error={groupError} /> : <Loading>Loading the group…</Loading>}
+      </Page>
+    );
+  }
+  if (group.myStatus === 'pending') {
+    return (
+      <Page title={group.name} before={back}>
+        <Banner kind="info" label="Waiting for approval">
+          Your request to join is waiting for an admin's approval. You can read and post once it is approved.
+        </Banner>
+      </Page>
+    );
+  }
+  if (group.myStatus !== 'active') {
+    return (
+      <Page title={group.name} before={back}>
+        <Banner kind="warning">You are no longer a member of this group.</Banner>
+      </Page>
+    );
+  }
+  return <ActiveConversation groupId={groupId} myId={myId} back={back} />;
+}
+
+function ActiveConversation({
+  groupId,
+  myId,
+  back,
+}: {
+  groupId: string;
+  myId: string;
+  back: React.ReactNode;
+}) {
+  const services = useServices();
+  const group = useGroups().groups?.find((g) => g.id === groupId);
+  const entry = useTimeline(groupId);
+  const outbox = useOutbox();
+  const online = useOnline();
+  const [replyTo, setReplyTo] = useState<MessageView | null>(null);
+  const [atBottom, setAtBottom] = useState(true);
+  const [sentCount, setSentCount] = useState(0);
+  const lastReadAtOpen = useRef(group?.lastReadSeq ?? 0);
+  const { timeline } = entry;
+
+  const pending = useMemo(
+    () => (timeline ? pendingForGroup(outbox.entries, groupId, timeline.messages, myId) : []),
+    [outbox.entries, groupId, timeline, myId],
+  );
+  useMarkRead(
+    groupId,
+    timeline?.cursor ?? 0,
+    group?.lastReadSeq ?? 0,
+    atBottom && !!timeline && !entry.saved,
+  );
+
+  const onLoadOlder = useCallback(
+    () => void services.timelines.loadOlder(groupId),
+    [services.timelines, groupId],
+  );
+  const manager = group?.myRole === 'admin' || group?.myRole === 'moderator';
+
+  return (
+    <Page
+      title={group?.name ?? 'Group'}
+      className="page-conversation"
+      before={back}
+      heading={
+        <>
+          {group?.name}
+          <span className="conversation-org">{group?.organisationName}</span>
+        </>
+      }
+    >
+      <div className="conversation-tools">
+        <EmergencyNotice />
+        {manager && (
+          <Link to={`/groups/${groupId}/admin`} className="btn btn-secondary btn-small">
+            Manage group
+          </Link>
+        )}
+      </div>
+      {entry.saved && (
+        <Banner kind="warning" label="No signal">
+          Showing messages saved on this phone. New messages will appear when the signal returns.
+        </Banner>
+      )}
+      {entry.error && !entry.saved ? (
+        entry.timeline ? (
+          <ErrorBanner error={entry.error} />
+        ) : (
+          <Banner
+            kind="error"
+            action={
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={() => void services.timelines.load(groupId)}
+              >
+                Try again
+              </button>
+            }
+          >
+            Messages could not be loaded. {online ? '' : 'There is no signal at the moment.'}
+          </Banner>
+        )
+      ) : null}
+      {timeline ? (
+        <MessageList
+          timeline={timeline}
+          pending={pending}
+          progress={outbox.sending}
+          online={online}
+          myId={myId}
+          canModerate={manager}
+          lastReadAtOpen={lastReadAtOpen.current}
+          loadingOlder={entry.loadingOlder}
+          onLoadOlder={onLoadOlder}
+          onReply={setReplyTo}
+          onAtBottomChange={setAtBottom}
+          sentCount={sentCount}
+        />
+      ) : (
+        entry.loading && <Loading>Loading messages…</Loading>
+      )}
+      <Composer
+        groupId={groupId}
+        replyTo={replyTo}
+        onCancelReply={() => setReplyTo(null)}
+        onSent={() => {
+          setReplyTo(null);
+          setSentCount((n) => n + 1);
+        }}
+        centre={group?.area?.kind === 'circle' ? group.area.centre : null}
+      />
+    </Page>
+  );
+}
