@@ -1,0 +1,84 @@
+// Presents messages as members see them: deleted content withheld, photos as links, locations described.
+import {
+  describeLocation,
+  type Media,
+  type MediaId,
+  type Message,
+  type PublicProfile,
+  type Repositories,
+  type UserId,
+} from '@fellwatch/core';
+import type { MessageView, Photo } from '@fellwatch/protocol';
+import { presentFormerMember, presentPerson } from './person.js';
+
+/** The member-visible copies of a photo; the original is served elsewhere, to officers and managers only. */
+export function presentPhoto(media: Media): Photo {
+  return {
+    id: media.id,
+    width: media.width,
+    height: media.height,
+    url: `/api/v1/media/${media.id}/display`,
+    thumbUrl: `/api/v1/media/${media.id}/thumb`,
+  };
+}
+
+/**
+ * A message as members see it. A deleted message keeps its place (id, seq, author, times) but shows no
+ * body, photos or location: admins read what it said through the history endpoint. Photos missing from
+ * `photos` are left out.
+ */
+export function presentMessage(
+  message: Message,
+  author: PublicProfile | undefined,
+  photos: ReadonlyMap<MediaId, Media>,
+): MessageView {
+  const deleted = message.deletedAt !== null;
+  const shown: Photo[] = [];
+  if (!deleted) {
+    for (const id of message.photoIds) {
+      const media = photos.get(id);
+      if (media) shown.push(presentPhoto(media));
+    }
+  }
+  return {
+    id: message.id,
+    groupId: message.groupId,
+    seq: message.seq,
+    clientId: message.clientId,
+    author: author ? presentPerson(author) : presentFormerMember(message.authorId),
+    body: deleted ? '' : message.body,
+    replyToId: message.replyToId,
+    photos: shown,
+    location: !deleted && message.location ? describeLocation(message.location) : null,
+    createdAt: message.createdAt,
+    editedAt: message.editedAt,
+    deleted,
+  };
+}
+
+/** The lookups presenting needs; a transaction's repositories serve as well as the store. */
+export type PresentingStore = Pick<Repositories, 'getPublicProfiles' | 'getMedia'>;
+
+/**
+ * Presents many messages with one profile lookup and one media lookup per distinct photo (run together),
+ * in the order given. Photos of deleted messages are not looked up at all.
+ */
+export async function loadMessageViews(
+  store: PresentingStore,
+  messages: readonly Message[],
+): Promise<MessageView[]> {
+  if (messages.length === 0) return [];
+  const authorIds = new Set<UserId>();
+  const photoIds = new Set<MediaId>();
+  for (const m of messages) {
+    authorIds.add(m.authorId);
+    if (m.deletedAt === null) for (const id of m.photoIds) photoIds.add(id);
+  }
+  const [profiles, media] = await Promise.all([
+    store.getPublicProfiles([...authorIds]),
+    Promise.all([...photoIds].map((id) => store.getMedia(id))),
+  ]);
+  const photos = new Map<MediaId, Media>();
+  for (const m of media) if (m) photos.set(m.id, m);
+  return messages.map((m) => presentMessage(m, profiles.get(m.authorId), photos));
+}

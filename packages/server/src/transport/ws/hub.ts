@@ -1,0 +1,411 @@
+// The stream hub of one app node: which socket follows which group, and live delivery in sequence order.
+import type { GroupId, MembershipStatus, Store, UserId } from '@fellwatch/core';
+import { CloseCode, type ServerMessage } from '@fellwatch/protocol';
+import type { Fanout, FanoutMessage } from '../../fanout/port.js';
+import { loadEventMessages, serialiseFrame } from '../../presenters/event.js';
+import { Phase, type StreamConnection, Subscription } from './connection.js';
+import type { StreamLog } from './log.js';
+import { Outbox } from './outbox.js';
+import { catchUp, type ReplayDeps } from './replay.js';
+
+export interface HubOptions {
+  store: Store;
+  fanout: Fanout;
+  log: StreamLog;
+  /** A socket whose unsent bytes pass this is closed as a slow consumer (default 1 MiB). */
+  maxBufferedBytes?: number;
+  /** Ping every socket this often; a socket that did not answer the previous ping is dropped (default 30 s). */
+  heartbeatMs?: number;
+  /** How long an event that arrived ahead of a missing one waits for it before the gap is read from the store. */
+  gapWaitMs?: number;
+  /** A resume this many events (or more) behind gets `resync` instead of a replay (default 5,000). */
+  resyncAfter?: number;
+}
+
+/** One group's live stream on this node. */
+class Channel {
+  readonly subs = new Set<Subscription>();
+  /** Events that arrived ahead of a missing one, by sequence. */
+  held: Map<number, Buffer> | null = null;
+  gapTimer: NodeJS.Timeout | null = null;
+  fetching = false;
+
+  /** `seq`: the highest sequence delivered here in order (or seen, while nobody listens). */
+  constructor(public seq: number) {}
+}
+
+const REPLAY_PAGE = 500;
+const MAX_HELD = 1_000;
+
+/** Close codes beyond the protocol's shared ones. */
+export const StreamClose = { ...CloseCode, forbiddenOrigin: 4403, internalError: 1011 } as const;
+
+/** Encodes one server message as a frame. */
+export function frameOf(message: ServerMessage): Buffer {
+  return Buffer.from(serialiseFrame([message]));
+}
+
+/**
+ * Subscriptions, live delivery, catch-up and membership changes for every socket on this node. Live group
+ * events are put in order per group before they reach any socket: an event that arrives ahead of a missing
+ * one waits briefly, then the gap is read from the store once for the whole group, not once per socket.
+ */
+export class StreamHub {
+  readonly outbox: Outbox;
+  private readonly store: Store;
+  private readonly log: StreamLog;
+  private readonly channels = new Map<GroupId, Channel>();
+  private readonly byUser = new Map<UserId, Set<StreamConnection>>();
+  private readonly connections = new Set<StreamConnection>();
+  private readonly replay: ReplayDeps;
+  private readonly resyncAfter: number;
+  private readonly gapWaitMs: number;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unsubscribeFanout: () => void;
+  private activations = 0;
+  private closed = false;
+
+  constructor(options: HubOptions) {
+    const maxBufferedBytes = options.maxBufferedBytes ?? 1024 * 1024;
+    this.store = options.store;
+    this.log = options.log;
+    this.resyncAfter = options.resyncAfter ?? 5_000;
+    this.gapWaitMs = options.gapWaitMs ?? 20;
+    this.outbox = new Outbox(maxBufferedBytes, (conn) =>
+      this.disconnect(conn, StreamClose.slowConsumer, 'slow consumer'),
+    );
+    this.replay = {
+      store: this.store,
+      outbox: this.outbox,
+      pageSize: REPLAY_PAGE,
+      frameBytes: Math.min(64 * 1024, Math.max(1024, maxBufferedBytes >> 3)),
+      roomBytes: maxBufferedBytes >> 1,
+    };
+    this.unsubscribeFanout = options.fanout.subscribe((message) => this.onFanout(message));
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
+    this.heartbeat.unref();
+  }
+
+  /** Number of signed-in sockets. */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Number of sockets following a group. */
+  subscriberCount(groupId: string): number {
+    return this.channels.get(groupId as GroupId)?.subs.size ?? 0;
+  }
+
+  /** Takes a signed-in socket into the hub; false when the hub is shutting down. */
+  add(conn: StreamConnection): boolean {
+    const userId = conn.actor?.user.id;
+    if (!userId || this.closed) return false;
+    this.connections.add(conn);
+    let mine = this.byUser.get(userId);
+    if (!mine) {
+      mine = new Set();
+      this.byUser.set(userId, mine);
+    }
+    mine.add(conn);
+    return true;
+  }
+
+  /** Forgets a socket: called when it closes, for whatever reason. */
+  remove(conn: StreamConnection): void {
+    conn.phase = Phase.closed;
+    conn.pending = null;
+    for (const sub of conn.subs.values()) this.detach(sub);
+    conn.subs.clear();
+    conn.activating = null;
+    if (!this.connections.delete(conn)) return;
+    const userId = conn.actor?.user.id as UserId;
+    const mine = this.byUser.get(userId);
+    mine?.delete(conn);
+    if (mine?.size === 0) this.byUser.delete(userId);
+  }
+
+  /** Closes a socket with a code and stops all delivery to it at once. */
+  disconnect(conn: StreamConnection, code: number, reason: string): void {
+    if (!conn.open) return;
+    this.remove(conn);
+    conn.ws.close(code, reason);
+  }
+
+  /** Sends one non-event message to a socket, in order with its events. */
+  send(conn: StreamConnection, message: ServerMessage): void {
+    if (conn.open) this.outbox.enqueue(conn, frameOf(message));
+  }
+
+  /**
+   * `hello`: subscribes the socket to every group where its person is an active member. Groups in `resume`
+   * are replayed from the given sequence (or get `resync` when too far behind); the others start live from
+   * the group's current sequence. Each group ends its start with `caught_up` (or `resync`).
+   */
+  async hello(conn: StreamConnection, resume: Record<string, number>): Promise<void> {
+    if (conn.phase !== Phase.ready) {
+      this.send(conn, { type: 'error', code: 'invalid', message: 'hello may be sent once per connection.' });
+      return;
+    }
+    const userId = conn.actor?.user.id as UserId;
+    conn.phase = Phase.greeting;
+    conn.helloChanges = new Map();
+    const summaries = await this.store.listGroupsOfUser(userId);
+    if (!conn.open) return;
+    const changes = conn.helloChanges;
+    conn.helloChanges = null;
+    conn.phase = Phase.live;
+    const replays: Subscription[] = [];
+    for (const { group, membership } of summaries) {
+      if (membership.status !== 'active') continue;
+      const change = changes.get(group.id);
+      if (change !== undefined && change !== 'active') continue;
+      const from = Object.hasOwn(resume, group.id) ? resume[group.id] : undefined;
+      if (from === undefined) {
+        this.startLive(conn, group.id, group.lastSeq, true);
+      } else if (from > group.lastSeq || group.lastSeq - from > this.resyncAfter) {
+        const reason = from > group.lastSeq ? 'ahead of the server' : 'too far behind';
+        this.send(conn, { type: 'resync', groupId: group.id, reason });
+        this.startLive(conn, group.id, group.lastSeq, false);
+      } else {
+        replays.push(this.attach(conn, group.id, from, group.lastSeq, true));
+      }
+    }
+    for (const [groupId, status] of changes) {
+      if (status === 'active' && !conn.subs.has(groupId)) void this.activate(conn, groupId);
+    }
+    for (const sub of replays) await this.catchUp(sub, true);
+  }
+
+  /** Stops the hub: no more deliveries, heartbeat off, every socket closed with 1001. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.heartbeat);
+    this.unsubscribeFanout();
+    for (const conn of [...this.connections])
+      this.disconnect(conn, CloseCode.goingAway, 'server shutting down');
+    for (const channel of this.channels.values()) this.clearHeld(channel);
+    this.channels.clear();
+  }
+
+  // ---- subscriptions ----
+
+  /** Subscribes from `seq` (the group's sequence as just read); catches up first if events went by meanwhile. */
+  private startLive(conn: StreamConnection, groupId: GroupId, seq: number, announce: boolean): void {
+    const channel = this.channels.get(groupId);
+    const behind = channel !== undefined && channel.seq > seq;
+    const sub = this.attach(conn, groupId, seq, seq, behind);
+    if (behind) {
+      void this.catchUp(sub, announce);
+    } else if (announce) {
+      this.send(conn, { type: 'caught_up', groupId, seq });
+    }
+  }
+
+  /**
+   * Adds a subscription at `cursor`. `groupSeq` is the group's sequence as just read from the store. A
+   * subscription added `catchingUp` only notes live events until its replay runs.
+   */
+  private attach(
+    conn: StreamConnection,
+    groupId: GroupId,
+    cursor: number,
+    groupSeq: number,
+    catchingUp: boolean,
+  ): Subscription {
+    const existing = conn.subs.get(groupId);
+    if (existing) this.detach(existing);
+    const sub = new Subscription(conn, groupId, cursor);
+    sub.catchingUp = catchingUp;
+    let channel = this.channels.get(groupId);
+    if (!channel) {
+      channel = new Channel(groupSeq);
+      this.channels.set(groupId, channel);
+    } else if (channel.subs.size === 0 && channel.seq < groupSeq) {
+      // Nobody else listens here, so nothing in flight is owed to anyone: start at the store's sequence.
+      channel.seq = groupSeq;
+    }
+    channel.subs.add(sub);
+    conn.subs.set(groupId, sub);
+    return sub;
+  }
+
+  private detach(sub: Subscription): void {
+    sub.active = false;
+    const channel = this.channels.get(sub.groupId);
+    if (!channel) return;
+    channel.subs.delete(sub);
+    if (channel.subs.size === 0) this.clearHeld(channel);
+    if (sub.conn.subs.get(sub.groupId) === sub) sub.conn.subs.delete(sub.groupId);
+  }
+
+  private async catchUp(sub: Subscription, announce: boolean): Promise<void> {
+    try {
+      await catchUp(this.replay, sub, announce);
+    } catch (error) {
+      this.log.error({ err: error, groupId: sub.groupId }, 'stream catch-up from the store failed');
+      // The client reconnects and resumes from what it has.
+      this.disconnect(sub.conn, StreamClose.internalError, 'catch-up failed');
+    }
+  }
+
+  /** After an approval: subscribe from the group's current sequence, unless a removal overtakes it. */
+  private async activate(conn: StreamConnection, groupId: GroupId): Promise<void> {
+    const token = ++this.activations;
+    conn.activating ??= new Map();
+    conn.activating.set(groupId, token);
+    try {
+      const group = await this.store.getGroup(groupId);
+      if (conn.activating?.get(groupId) !== token) return;
+      conn.activating.delete(groupId);
+      if (!group || !conn.open || conn.subs.has(groupId)) return;
+      this.startLive(conn, groupId, group.lastSeq, true);
+    } catch (error) {
+      this.log.error({ err: error, groupId }, 'stream subscription after approval failed');
+      this.disconnect(conn, StreamClose.internalError, 'subscription failed');
+    }
+  }
+
+  // ---- messages from the fan-out ----
+
+  private onFanout(message: FanoutMessage): void {
+    if (message.kind === 'group') this.onGroupEvent(message.groupId as GroupId, message.seq, message.frame);
+    else if (message.kind === 'membership')
+      this.onMembership(message.userId as UserId, message.groupId as GroupId, message.status);
+    else this.onSessionsRevoked(message.userId as UserId, message.sessionIds);
+  }
+
+  private onMembership(userId: UserId, groupId: GroupId, status: MembershipStatus): void {
+    const mine = this.byUser.get(userId);
+    if (!mine) return;
+    for (const conn of mine) {
+      if (status !== 'active') {
+        conn.activating?.delete(groupId);
+        const sub = conn.subs.get(groupId);
+        if (sub) this.detach(sub);
+      }
+      this.send(conn, { type: 'membership', groupId, status });
+      if (conn.phase === Phase.greeting) conn.helloChanges?.set(groupId, status);
+      else if (conn.phase === Phase.live && status === 'active' && !conn.subs.has(groupId))
+        void this.activate(conn, groupId);
+    }
+  }
+
+  private onSessionsRevoked(userId: UserId, sessionIds: readonly string[]): void {
+    const mine = this.byUser.get(userId);
+    if (!mine) return;
+    for (const conn of [...mine]) {
+      if (sessionIds.includes(conn.actor?.sessionId as string)) {
+        this.disconnect(conn, CloseCode.unauthenticated, 'session revoked');
+      }
+    }
+  }
+
+  /** A live group event: delivered in sequence order; ahead of a gap it waits for the missing events. */
+  private onGroupEvent(groupId: GroupId, seq: number, frame: string): void {
+    const channel = this.channels.get(groupId);
+    if (!channel) {
+      this.channels.set(groupId, new Channel(seq));
+      return;
+    }
+    if (channel.subs.size === 0) {
+      if (seq > channel.seq) channel.seq = seq;
+      return;
+    }
+    if (seq <= channel.seq) return;
+    // The only conversion of this event to bytes on this node: every socket gets this same buffer.
+    const bytes = Buffer.from(frame);
+    if (seq === channel.seq + 1) {
+      this.deliver(channel, seq, bytes);
+      this.releaseHeld(channel);
+    } else {
+      this.hold(channel, groupId, seq, bytes);
+    }
+  }
+
+  /** The hot path: one event to every subscriber of a group, by reference, with no per-socket allocation. */
+  private deliver(channel: Channel, seq: number, bytes: Buffer): void {
+    channel.seq = seq;
+    for (const sub of channel.subs) {
+      if (sub.catchingUp) {
+        if (seq > sub.pendingMax) sub.pendingMax = seq;
+        continue;
+      }
+      const cursor = sub.cursor;
+      if (seq <= cursor) continue;
+      if (seq !== cursor + 1) {
+        // This socket missed something (it started ahead of the channel): read its gap from the store.
+        sub.pendingMax = seq;
+        void this.catchUp(sub, false);
+        continue;
+      }
+      sub.cursor = seq;
+      this.outbox.enqueue(sub.conn, bytes);
+    }
+  }
+
+  private hold(channel: Channel, groupId: GroupId, seq: number, bytes: Buffer): void {
+    channel.held ??= new Map();
+    channel.held.set(seq, bytes);
+    if (channel.held.size > MAX_HELD) {
+      this.fillGap(channel, groupId);
+    } else if (!channel.gapTimer && !channel.fetching) {
+      channel.gapTimer = setTimeout(() => this.fillGap(channel, groupId), this.gapWaitMs);
+    }
+  }
+
+  private releaseHeld(channel: Channel): void {
+    const held = channel.held;
+    if (!held) return;
+    for (let bytes = held.get(channel.seq + 1); bytes; bytes = held.get(channel.seq + 1)) {
+      held.delete(channel.seq + 1);
+      this.deliver(channel, channel.seq + 1, bytes);
+    }
+    for (const seq of held.keys()) if (seq <= channel.seq) held.delete(seq);
+    if (held.size === 0) this.clearHeld(channel);
+  }
+
+  private clearHeld(channel: Channel): void {
+    channel.held = null;
+    if (channel.gapTimer) clearTimeout(channel.gapTimer);
+    channel.gapTimer = null;
+  }
+
+  /** Reads a group's missing events from the store, once for all its sockets, then releases what waited. */
+  private fillGap(channel: Channel, groupId: GroupId): void {
+    if (channel.gapTimer) clearTimeout(channel.gapTimer);
+    channel.gapTimer = null;
+    if (channel.fetching) return;
+    channel.fetching = true;
+    void (async () => {
+      try {
+        const stored = await this.store.listEvents(groupId, channel.seq, REPLAY_PAGE);
+        const messages = await loadEventMessages(this.store, stored);
+        for (const message of messages) {
+          if (message.seq === channel.seq + 1) this.deliver(channel, message.seq, frameOf(message));
+        }
+      } catch (error) {
+        this.log.error({ err: error, groupId }, 'reading a gap in a group stream from the store failed');
+      } finally {
+        channel.fetching = false;
+      }
+      if (channel.subs.size === 0) return;
+      this.releaseHeld(channel);
+      if (channel.held && !channel.gapTimer) {
+        channel.gapTimer = setTimeout(() => this.fillGap(channel, groupId), this.gapWaitMs);
+      }
+    })();
+  }
+
+  private beat(): void {
+    for (const conn of this.connections) {
+      if (!conn.alive) {
+        this.remove(conn);
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }
+}
