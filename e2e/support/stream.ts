@@ -2,6 +2,9 @@
 import { ServerFrame, type ServerMessage } from '@fellwatch/protocol';
 import WebSocket from 'ws';
 
+/** A message.posted event as the stream delivers it. */
+export type Posted = Extract<ServerMessage, { type: 'message.posted' }>;
+
 /** One connection to /api/v1/stream. Every server frame is checked against the protocol and kept. */
 export class StreamClient {
   /** Every message received, in arrival order (frames are arrays; they are flattened here). */
@@ -52,10 +55,15 @@ export class StreamClient {
     this.ws.send(JSON.stringify(frame));
   }
 
-  /** Sends `hello` and waits until every group has answered with caught_up or resync. */
+  /**
+   * Sends `hello` and waits until every group in `groups` has answered with caught_up or resync, and a
+   * ping has been answered (so the connection is signed in and registered for membership changes).
+   */
   async hello(resume: Record<string, number> = {}, groups: string[] = Object.keys(resume)): Promise<void> {
     const start = this.received.length;
     this.send({ type: 'hello', resume });
+    this.send({ type: 'ping' });
+    await this.waitFor((m) => m.type === 'pong', 'pong', 5000, start);
     for (const groupId of groups) {
       await this.waitFor(
         (m) => (m.type === 'caught_up' || m.type === 'resync') && m.groupId === groupId,
@@ -111,12 +119,18 @@ export class StreamClient {
     }
   }
 
-  /** The message.posted events received for a group, in arrival order. */
-  posted(groupId: string): Array<Extract<ServerMessage, { type: 'message.posted' }>> {
-    return this.received.filter(
-      (m): m is Extract<ServerMessage, { type: 'message.posted' }> =>
-        m.type === 'message.posted' && m.groupId === groupId,
+  /** Waits for the message.posted event of the message with this clientId. */
+  waitForPosted(clientId: string, timeoutMs = 5000): Promise<Posted> {
+    return this.waitFor(
+      (m): m is Posted => m.type === 'message.posted' && m.message.clientId === clientId,
+      `message.posted for ${clientId}`,
+      timeoutMs,
     );
+  }
+
+  /** The message.posted events received for a group, in arrival order. */
+  posted(groupId: string): Posted[] {
+    return this.received.filter((m): m is Posted => m.type === 'message.posted' && m.groupId === groupId);
   }
 
   /** Closes the socket and waits for the close to complete. */
