@@ -73,6 +73,10 @@ export class SqlStore implements Store {
     return this.appends?.stats ?? { batches: 0, items: 0, largestBatch: 0, retriedBatches: 0 };
   }
 
+  /**
+   * Runs `work` in one transaction; inside it, `transaction` simply runs nested work in the same one.
+   * Let constraint errors propagate: on PostgreSQL a failed statement ends the transaction.
+   */
   async transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
     if (this.inTransaction) return work(this);
     try {
