@@ -45,6 +45,23 @@ function normalisePath(path: string): string {
   return path.replace(/:[A-Za-z]+/g, '{}').replace(/\{[A-Za-z]+\}/g, '{}');
 }
 
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+interface OpenApiOperation {
+  responses?: Record<string, unknown>;
+  parameters?: Array<{ name: string; in: string }>;
+}
+
+/** Fetches /api/v1/openapi.json. */
+async function openApiDocument(baseUrl: string): Promise<{
+  openapi: string;
+  info?: { title?: unknown; version?: unknown };
+  paths: Record<string, Record<string, OpenApiOperation>>;
+}> {
+  const path = '/api/v1/openapi.json';
+  return expectStatus('GET', path, await new ApiClient(baseUrl).request('GET', path), 200).body;
+}
+
 /** Expects the protocol's error shape with a 4xx status (and the given status when named). */
 function expectError(
   method: string,
@@ -259,15 +276,31 @@ describeEngines('HTTP API and live stream of the built server', (engine) => {
     }
   });
 
-  it('publishes an OpenAPI 3.1 document covering every documented route, and a readable reference', async () => {
-    const anon = new ApiClient(server.url);
-    const doc = expectStatus(
-      'GET',
-      '/api/v1/openapi.json',
-      await anon.request('GET', '/api/v1/openapi.json'),
-      200,
-    ).body as { openapi: string; paths: Record<string, Record<string, unknown>> };
+  it('publishes a well-formed OpenAPI 3.1 document', async () => {
+    const doc = await openApiDocument(server.url);
     expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info?.title).toEqual(expect.any(String));
+    expect(doc.info?.version).toEqual(expect.any(String));
+    const problems: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/')) problems.push(`${path}: paths start with /`);
+      const names = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+      for (const [method, operation] of Object.entries(operations)) {
+        if (!HTTP_METHODS.has(method)) problems.push(`${path}: unknown method ${method}`);
+        if (!operation.responses || Object.keys(operation.responses).length === 0) {
+          problems.push(`${method} ${path}: no responses`);
+        }
+        const declared = (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name);
+        for (const name of names) {
+          if (!declared.includes(name)) problems.push(`${method} ${path}: path parameter ${name} undeclared`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('lists every route of docs/api-routes.md in the OpenAPI document', async () => {
+    const doc = await openApiDocument(server.url);
     const published = new Set<string>();
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const method of Object.keys(operations)) published.add(`${method} ${normalisePath(path)}`);
@@ -276,8 +309,10 @@ describeEngines('HTTP API and live stream of the built server', (engine) => {
     expect(documented.length).toBeGreaterThan(30);
     const absent = documented.map((r) => `${r.method} ${r.path}`).filter((r) => !published.has(r));
     expect(absent, 'routes in docs/api-routes.md missing from openapi.json').toEqual([]);
+  });
 
-    const page = await anon.request('GET', '/api/v1/docs');
+  it('serves a readable API reference at /api/v1/docs', async () => {
+    const page = await new ApiClient(server.url).request('GET', '/api/v1/docs');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.text).toMatch(/<html/i);
