@@ -113,7 +113,8 @@ beforeAll(() => {
   }
 });
 
-describe('fellwatch on SQLite', () => {
+// Each step starts one to four node processes; a loaded machine needs more than the default timeout.
+describe('fellwatch on SQLite', { timeout: 90_000 }, () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
   let server: { url: string; process: ChildProcess } | undefined;
@@ -290,7 +291,7 @@ if (!postgresUp) {
   console.warn(`SKIPPING the CLI's PostgreSQL tests: PostgreSQL at ${testDatabaseUrl} is unreachable.`);
 }
 
-describe.skipIf(!postgresUp)('fellwatch on PostgreSQL', () => {
+describe.skipIf(!postgresUp)('fellwatch on PostgreSQL', { timeout: 90_000 }, () => {
   const schema = `fellwatch_cli_${randomBytes(6).toString('hex')}`;
   let env: NodeJS.ProcessEnv;
   let dataDir: string;

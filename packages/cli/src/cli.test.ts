@@ -1,9 +1,16 @@
 // The CLI in-process over a SQLite store in a temporary folder: usage errors, refusals, and who the actions act as.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAccount, type GroupId, type OrganisationId, type Store, type UserId } from '@fellwatch/core';
-import { Argon2Passwords, loadConfig, openConfiguredStore, SystemClock, UlidIds } from '@fellwatch/server';
+import {
+  Argon2Passwords,
+  CryptoSecrets,
+  loadConfig,
+  openConfiguredStore,
+  SystemClock,
+  UlidIds,
+} from '@fellwatch/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './index.js';
 
@@ -22,7 +29,7 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], stdin = ''): Promise<Run> {
+async function cli(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -33,7 +40,7 @@ async function cli(args: string[], stdin = ''): Promise<Run> {
       stderr += text;
     },
     readStdin: async () => stdin,
-    env: { DATA_DIR: dataDir, PUBLIC_URL: 'https://watch.example.org/' },
+    env: { DATA_DIR: dataDir, PUBLIC_URL: 'https://watch.example.org/', ...env },
   });
   return { code, stdout, stderr };
 }
@@ -367,5 +374,47 @@ describe('commands', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
     expect((await cli(['backup', '--to', join(dataDir, 'copy.db'), '--force'])).code).toBe(0);
+  });
+});
+
+describe('the token key', () => {
+  it('refuses to make links the server could not recognise, and uses SECRET_KEY when given', async () => {
+    await admin('root@example.org');
+    await json(['create-org', '--name', 'Dale Police', '--kind', 'police']);
+    const { group } = await json<{ group: { id: GroupId } }>([
+      'create-group',
+      '--org',
+      'Dale Police',
+      '--name',
+      'Upper Dale',
+    ]);
+    // An existing data folder without its key file: the server must be running with SECRET_KEY.
+    await unlink(join(dataDir, 'secret.key'));
+    const refused = await cli([
+      'create-invite',
+      '--group',
+      group.id,
+      '--expires-hours',
+      '2',
+      '--max-uses',
+      '3',
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Neither SECRET_KEY nor');
+    const key = 'the-servers-own-secret-key';
+    const made = await cli(
+      ['create-invite', '--group', group.id, '--expires-hours', '2', '--max-uses', '3', '--json'],
+      '',
+      {
+        SECRET_KEY: key,
+      },
+    );
+    expect(made.code).toBe(0);
+    const { token } = JSON.parse(made.stdout) as { token: string };
+    await withStore(async (store) => {
+      expect(await store.getInviteByTokenHash(new CryptoSecrets(key).hashToken(token))).toMatchObject({
+        groupId: group.id,
+      });
+    });
   });
 });

@@ -1,6 +1,7 @@
 // What a command runs with: configuration from the environment, and the core's ports composed on first use.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Ports } from '@fellwatch/core';
+import { DomainError, type Ports, type Secrets } from '@fellwatch/core';
 import {
   Argon2Passwords,
   type Config,
@@ -47,7 +48,7 @@ export function createContext(config: Config, io: CliIo): OpenContext {
     io,
     sqlitePath: join(config.dataDir, 'fellwatch.db'),
     async ports() {
-      opened ??= composePorts(config, io.env);
+      opened ??= composePorts(config, io.env, join(config.dataDir, 'fellwatch.db'));
       return (await opened).ports;
     },
     async close() {
@@ -59,8 +60,8 @@ export function createContext(config: Config, io: CliIo): OpenContext {
 }
 
 // Composes the ports as the server does, so actions behave (and publish) the same from here.
-async function composePorts(config: Config, env: NodeJS.ProcessEnv) {
-  const secrets = new CryptoSecrets(loadSecretKey(config, env));
+async function composePorts(config: Config, env: NodeJS.ProcessEnv, sqlitePath: string) {
+  const secrets = secretsFor(config, env, sqlitePath);
   const store = await openConfiguredStore(config);
   try {
     // Through Redis, running servers learn of memberships changed here (a new group admin's stream).
@@ -91,4 +92,26 @@ async function composePorts(config: Config, env: NodeJS.ProcessEnv) {
     await store.close();
     throw error;
   }
+}
+
+/**
+ * The token key the server uses. Only a brand-new SQLite data folder may get a fresh key (the server
+ * will read it from there); otherwise a key made here would sign invite and setup links the server
+ * cannot recognise, so hashing a token is refused until SECRET_KEY or the data folder is right.
+ */
+function secretsFor(config: Config, env: NodeJS.ProcessEnv, sqlitePath: string): Secrets {
+  const keyFile = join(config.dataDir, 'secret.key');
+  const newDataFolder = !config.databaseUrl && !existsSync(sqlitePath);
+  if (env.SECRET_KEY || existsSync(keyFile) || newDataFolder)
+    return new CryptoSecrets(loadSecretKey(config, env));
+  const unkeyed = new CryptoSecrets();
+  return {
+    randomToken: () => unkeyed.randomToken(),
+    hashToken() {
+      throw new DomainError(
+        'invalid',
+        `Neither SECRET_KEY nor ${keyFile} is set: run with the server's SECRET_KEY (or its DATA_DIR) so the link works on the server.`,
+      );
+    },
+  };
 }
