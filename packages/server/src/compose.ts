@@ -60,7 +60,8 @@ export async function openConfiguredStore(config: Config): Promise<Store> {
 /** Builds ports, fan-out and app from configuration (and overrides). */
 export async function compose(config: Config, overrides: ComposeOverrides = {}): Promise<Composed> {
   const store = overrides.store ?? (await openConfiguredStore(config));
-  const fanout = overrides.fanout ?? (await openFanout({ redisUrl: config.redisUrl }));
+  const fanout =
+    overrides.fanout ?? (await openFanout({ redisUrl: config.redisUrl, channel: config.redisChannel }));
   const publisher = createEventPublisher({ store, fanout });
   const ports: Ports = {
     store,

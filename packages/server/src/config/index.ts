@@ -12,6 +12,8 @@ export interface Config {
   publicUrl: string;
   /** A redis:// URL selects Redis fan-out between several app nodes; undefined means in-process. */
   redisUrl: string | undefined;
+  /** Redis pub/sub channel shared by the nodes of one deployment. */
+  redisChannel: string;
   mediaDir: string;
   /** Built web client to serve; undefined to serve the API only. */
   webDir: string | undefined;
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { web
     databaseUrl,
     publicUrl,
     redisUrl: env.REDIS_URL?.trim() || undefined,
+    redisChannel: env.REDIS_CHANNEL?.trim() || 'fellwatch:events',
     mediaDir: resolve(env.MEDIA_DIR ?? resolve(dataDir, 'media')),
     webDir: env.WEB_DIR ? resolve(env.WEB_DIR) : defaults.webDir,
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 15) * 1024 * 1024,

@@ -10,6 +10,27 @@ export function registerSystemRoutes(api: Api): void {
     const ready = await ctx.ports.store.ping().catch(() => false);
     return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'store unreachable' });
   });
+  // Listed in the document itself, so the reference is complete; they are plain routes because they are not JSON APIs.
+  api.docs.push(
+    {
+      method: 'GET',
+      url: '/api/v1/openapi.json',
+      summary: 'This OpenAPI 3.1 document',
+      tag: 'reference',
+      auth: 'none',
+      multipart: false,
+      responses: { 200: null },
+    },
+    {
+      method: 'GET',
+      url: '/api/v1/docs',
+      summary: 'A readable API reference page (HTML)',
+      tag: 'reference',
+      auth: 'none',
+      multipart: false,
+      responses: { 200: null },
+    },
+  );
   let document: unknown;
   app.get('/api/v1/openapi.json', async () => {
     document ??= buildOpenApi(api.docs, `${ctx.config.publicUrl}`);
