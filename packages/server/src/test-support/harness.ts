@@ -20,7 +20,12 @@ export interface TestResponse<T> {
 /** Sends requests to the test server, with or without credentials. */
 export interface TestClient {
   // biome-ignore lint/suspicious/noExplicitAny: tests read loosely-typed JSON; schemas check shapes where it matters
-  request<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<TestResponse<T>>;
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<TestResponse<T>>;
 }
 
 /** A person created for a test, with a bearer token. */
@@ -63,7 +68,8 @@ export function clientFor(baseUrl: string, auth: Record<string, string> = {}): T
       const response = await fetch(`${baseUrl}${path}`, init);
       const text = await response.text();
       let parsed: unknown = text;
-      if ((response.headers.get('content-type') ?? '').includes('json') && text.length > 0) parsed = JSON.parse(text);
+      if ((response.headers.get('content-type') ?? '').includes('json') && text.length > 0)
+        parsed = JSON.parse(text);
       // biome-ignore lint/suspicious/noExplicitAny: see TestClient
       return { status: response.status, body: parsed as any, text, headers: response.headers };
     },
@@ -71,7 +77,10 @@ export function clientFor(baseUrl: string, auth: Record<string, string> = {}): T
 }
 
 /** Starts a server for one test file. `config` overrides the defaults (e.g. a small upload limit). */
-export async function startTestServer(engine: Engine, options: { config?: Partial<Config> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  options: { config?: Partial<Config> } = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'fellwatch-test-'));
   const opened = await openTestStore(engine);
   const config: Config = {
