@@ -24,7 +24,6 @@ export default defineConfig({
         start_url: '/',
         scope: '/',
         display: 'standalone',
-        orientation: 'portrait',
         background_color: '#f5f7f5',
         theme_color: '#264d3b',
         icons: [

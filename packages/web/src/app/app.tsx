@@ -43,7 +43,7 @@ function Shell() {
       <Header />
       <UpdateBanner />
       {session.state.status === 'signed_in' && <ConnectionBanner savedOnly={session.state.savedOnly} />}
-      <main id="main" className={conversation ? 'main main-fill' : 'main'}>
+      <main id="main" tabIndex={-1} className={conversation ? 'main main-fill' : 'main'}>
         <Suspense fallback={<Loading>Loading…</Loading>}>{route(path, query, session.state.status)}</Suspense>
       </main>
     </div>
@@ -64,7 +64,7 @@ function route(
     if (status === 'signed_in') return <Redirect to={safeNext(query.get('next'))} />;
     return <SignInPage next={query.get('next')} />;
   }
-  if (status !== 'signed_in') return <SignedOut next={path + (query.size ? `?${query}` : '')} />;
+  if (status !== 'signed_in') return <SignedOut next={path + (query.toString() ? `?${query}` : '')} />;
 
   if (path === '/') return <GroupsPage />;
   const group = matchPath('/groups/:id', path);

@@ -23,13 +23,13 @@ export function ConnectionBanner({ savedOnly }: { savedOnly: boolean }) {
   const offline = !online || status === 'offline';
   let text: string | null = null;
   if (offline) {
-    text = 'No signal. You can still write messages: they will be sent when the signal returns.';
+    text = 'No signal. Messages you write are sent when it returns.';
   } else if (slow) {
     text = 'Reconnecting… New messages will appear when the connection is back.';
   } else if (savedOnly) {
     text = 'Showing information saved on this phone.';
   }
-  const queued = waiting > 0 ? ` ${plural(waiting, 'message is', 'messages are')} waiting to send.` : '';
+  const queued = waiting > 0 ? ` ${plural(waiting, 'message', 'messages')} waiting.` : '';
 
   return (
     <div className="connection-banner-slot" role="status">

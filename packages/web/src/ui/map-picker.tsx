@@ -51,6 +51,9 @@ export function MapPicker({ centre, zoom, value, onChange, radiusKm }: MapPicker
       zoomControl: true,
       keyboard: true,
     });
+    m.attributionControl.setPrefix(
+      '<a href="https://leafletjs.com" target="_blank" rel="noopener noreferrer">Leaflet</a>',
+    );
     let failures = 0;
     let anyLoaded = false;
     L.tileLayer(TILE_URL, { attribution: ATTRIBUTION, maxZoom: 18 })
@@ -134,21 +137,22 @@ export function MapPicker({ centre, zoom, value, onChange, radiusKm }: MapPicker
 
   return (
     <div className="map-picker">
-      <div
-        ref={box}
-        className="map-box"
-        role="application"
-        aria-label="Map. Tap to place the pin; use the arrow keys to move the map and the button below to drop the pin in the middle."
-      />
-      {tilesFailed && (
-        <p className="muted small" role="status">
-          The map pictures could not load (no signal?). The grid still works: tap to place the pin, or type
-          the position below.
+      <div className="map-wrap">
+        <div
+          ref={box}
+          className="map-box"
+          role="application"
+          aria-label="Map. Tap to place the pin; use the arrow keys to move the map and the button below to drop the pin in the middle."
+        />
+        <p className={tilesFailed ? 'map-note' : 'visually-hidden'} role="status">
+          {tilesFailed
+            ? 'No map pictures (weak signal?). Tap the grid to place the pin, or type the position.'
+            : ''}
         </p>
-      )}
+      </div>
       <div className="map-fields">
         <button type="button" className="btn btn-secondary" onClick={pinAtCentre}>
-          Put the pin in the middle of the map
+          Pin the middle of the map
         </button>
         <div className="field-pair">
           <div className="field">

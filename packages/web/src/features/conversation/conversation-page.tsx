@@ -57,18 +57,10 @@ export function ConversationPage({ groupId }: { groupId: string }) {
       </Page>
     );
   }
-  return <ActiveConversation groupId={groupId} myId={myId} back={back} />;
+  return <ActiveConversation groupId={groupId} myId={myId} />;
 }
 
-function ActiveConversation({
-  groupId,
-  myId,
-  back,
-}: {
-  groupId: string;
-  myId: string;
-  back: React.ReactNode;
-}) {
+function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }) {
   const services = useServices();
   const group = useGroups().groups?.find((g) => g.id === groupId);
   const entry = useTimeline(groupId);
@@ -101,22 +93,29 @@ function ActiveConversation({
     <Page
       title={group?.name ?? 'Group'}
       className="page-conversation"
-      before={back}
+      row
+      before={
+        <Link to="/" className="btn-icon back-icon">
+          <BackIcon />
+          <span className="visually-hidden">All groups</span>
+        </Link>
+      }
       heading={
         <>
           {group?.name}
           <span className="conversation-org">{group?.organisationName}</span>
         </>
       }
-    >
-      <div className="conversation-tools">
-        <EmergencyNotice />
-        {manager && (
+      aside={
+        manager && (
           <Link to={`/groups/${groupId}/admin`} className="btn btn-secondary btn-small">
-            Manage group
+            Manage
+            <span className="visually-hidden"> group</span>
           </Link>
-        )}
-      </div>
+        )
+      }
+    >
+      <EmergencyNotice />
       {entry.saved && (
         <Banner kind="warning" label="No signal">
           Showing messages saved on this phone. New messages will appear when the signal returns.

@@ -84,10 +84,12 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
         )}
 
         <footer className="msg-foot">
-          <time dateTime={new Date(m.createdAt).toISOString()} title={fullTime(m.createdAt)}>
-            {messageTime(m.createdAt)}
-          </time>
-          {m.editedAt && !m.deleted && <span className="msg-edited">· edited</span>}
+          <span className="msg-when">
+            <time dateTime={new Date(m.createdAt).toISOString()} title={fullTime(m.createdAt)}>
+              {messageTime(m.createdAt)}
+            </time>
+            {m.editedAt && !m.deleted && <span className="msg-edited"> · edited</span>}
+          </span>
           {!m.deleted && (
             <button
               type="button"
@@ -155,7 +157,7 @@ function ReplyQuote({
     : repliedTo.body || (repliedTo.photos.length ? 'Photo' : repliedTo.location ? 'Location' : '');
   return (
     <button type="button" className="msg-quote" onClick={onShow}>
-      <span className="visually-hidden">Reply to </span>
+      <span className="visually-hidden">Quoted message from </span>
       <span className="msg-quote-author">{repliedTo.author.displayName}</span>
       <span className="msg-quote-text">{text.length > 140 ? `${text.slice(0, 140)}…` : text}</span>
     </button>

@@ -6,6 +6,7 @@ import { useSession } from '../../app/session.js';
 import { sortGroups } from '../../state/groups.js';
 import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
 import { plural } from '../../ui/format.js';
+import { ClockIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
 
 /** The home screen for a signed-in person. */
@@ -54,7 +55,7 @@ function GroupCard({ group }: { group: MyGroup }) {
         <h2 className="card-title">{group.name}</h2>
         <p className="muted">{group.organisationName}</p>
         <p className="status-tag">
-          <span aria-hidden="true">⏳ </span>Waiting for an admin's approval
+          <ClockIcon /> Waiting for an admin's approval
         </p>
         <p className="muted small">
           You can read and post once an admin of this group has approved your request.

@@ -131,7 +131,7 @@ export function JoinPage({ token }: { token: string }) {
         )}
         {g.vettingQuestions.length > 0 && (
           <fieldset className="fieldset">
-            <legend>Questions from the group's admins</legend>
+            <legend>Questions from the admins</legend>
             <p className="hint">Your answers help the admins check who you are. Only they can see them.</p>
             {g.vettingQuestions.map((q, i) => (
               <TextArea
