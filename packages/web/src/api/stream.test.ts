@@ -166,3 +166,24 @@ describe('StreamClient', () => {
     expect(t.received.at(-1)).toMatchObject({ type: 'membership', status: 'removed' });
   });
 });
+
+describe('StreamClient after a resync', () => {
+  it('forgets the cursor, so live events below it (a server restored from backup) still arrive', () => {
+    const t = setup({ [GROUP]: 50 });
+    t.client.start();
+    t.last().open();
+    const s = new FakeGroupStream();
+    for (let i = 0; i < 11; i++) s.post(`m${i}`);
+    t.last().frame([{ type: 'resync', groupId: GROUP, reason: 'ahead of the server' }, s.events[10]!]);
+    expect(t.received.map((m) => m.type)).toEqual(['resync', 'message.posted']);
+    expect(t.client.cursor(GROUP)).toBe(11);
+  });
+
+  it('starts a cursor at caught_up for a group it had none for', () => {
+    const t = setup();
+    t.client.start();
+    t.last().open();
+    t.last().frame([{ type: 'caught_up', groupId: GROUP, seq: 12 }]);
+    expect(t.saved()).toEqual({ [GROUP]: 12 });
+  });
+});

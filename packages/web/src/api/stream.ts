@@ -203,6 +203,18 @@ export class StreamClient {
           continue;
         }
       }
+      if (m.type === 'resync') {
+        // The server starts the group live from its own sequence, which may even be below ours (a restored
+        // backup): forget our cursor so those events are not mistaken for repeats. The page fetched for the
+        // resync sets it again.
+        delete this.cursors[m.groupId];
+        moved = true;
+      }
+      if (m.type === 'caught_up' && this.cursors[m.groupId] === undefined) {
+        // A group joined without a cursor starts here; from now on a gap can be noticed.
+        this.cursors[m.groupId] = m.seq;
+        moved = true;
+      }
       if (m.type === 'membership' && ['removed', 'banned', 'declined'].includes(m.status)) {
         delete this.cursors[m.groupId];
         moved = true;

@@ -37,13 +37,7 @@ export function createServices(userId: string, onSignedOut: () => void): Service
     onSent: (message) => timelines.upsert(message),
   });
 
-  // Several resyncs or membership changes in one burst cost one reconnect.
-  let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  const reconnectSoon = () => {
-    clearTimeout(reconnectTimer);
-    reconnectTimer = setTimeout(() => stream.reconnect(), 500);
-  };
-
+  // After a resync the server carries on live from its own sequence: only the data needs fetching again.
   const resync = async (groupId: string) => {
     try {
       if (timelines.entry(groupId).timeline) await timelines.load(groupId);
@@ -51,9 +45,8 @@ export function createServices(userId: string, onSignedOut: () => void): Service
         const group = await groups.refreshGroup(groupId);
         stream.advanceCursor(groupId, group.lastSeq);
       }
-      reconnectSoon();
     } catch {
-      // The next reconnect asks again.
+      // The next reconnect resumes from the cursor and asks again if need be.
     }
   };
 
@@ -69,9 +62,9 @@ export function createServices(userId: string, onSignedOut: () => void): Service
         void resync(m.groupId);
         break;
       case 'membership':
+        // The server subscribes this socket to a group on approval by itself; the list needs refreshing.
         void groups.refresh();
-        if (m.status === 'active') reconnectSoon();
-        else if (m.status !== 'pending') timelines.forget(m.groupId);
+        if (m.status !== 'active' && m.status !== 'pending') timelines.forget(m.groupId);
         break;
       default:
         break;
@@ -113,7 +106,6 @@ export function createServices(userId: string, onSignedOut: () => void): Service
     groups,
     timelines,
     dispose() {
-      clearTimeout(reconnectTimer);
       for (const off of unsubscribers) off();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
