@@ -1,4 +1,6 @@
 // The state the hub keeps per socket and per subscribed group: deliberately small, as idle sockets add up.
+
+import type { Duplex } from 'node:stream';
 import type { Actor, GroupId, MembershipStatus } from '@fellwatch/core';
 import type { WebSocket } from 'ws';
 
@@ -34,7 +36,14 @@ export class StreamConnection {
   /** Groups being subscribed after an approval, by a token that a later removal cancels. */
   activating: Map<GroupId, number> | null = null;
 
-  constructor(readonly ws: WebSocket) {}
+  /**
+   * `socket`: the upgraded TCP (or TLS) socket under `ws`, when known. Event frames are written to it
+   * directly, framed once for all sockets; `ws` handles the handshake, pings and closing.
+   */
+  constructor(
+    readonly ws: WebSocket,
+    readonly socket: Duplex | null,
+  ) {}
 
   get open(): boolean {
     return this.phase !== Phase.closed;

@@ -2,7 +2,8 @@
 import type { GroupId, MembershipStatus, Store, UserId } from '@fellwatch/core';
 import { CloseCode, type ServerMessage } from '@fellwatch/protocol';
 import type { Fanout, FanoutMessage } from '../../fanout/port.js';
-import { loadEventMessages, serialiseFrame } from '../../presenters/event.js';
+import { serialiseFrame } from '../../presenters/event.js';
+import { Channel, Sequencer } from './channel.js';
 import { Phase, type StreamConnection, Subscription } from './connection.js';
 import type { StreamLog } from './log.js';
 import { Outbox } from './outbox.js';
@@ -22,20 +23,7 @@ export interface HubOptions {
   resyncAfter?: number;
 }
 
-/** One group's live stream on this node. */
-class Channel {
-  readonly subs = new Set<Subscription>();
-  /** Events that arrived ahead of a missing one, by sequence. */
-  held: Map<number, Buffer> | null = null;
-  gapTimer: NodeJS.Timeout | null = null;
-  fetching = false;
-
-  /** `seq`: the highest sequence delivered here in order (or seen, while nobody listens). */
-  constructor(public seq: number) {}
-}
-
 const REPLAY_PAGE = 500;
-const MAX_HELD = 1_000;
 
 /** Close codes beyond the protocol's shared ones. */
 export const StreamClose = { ...CloseCode, forbiddenOrigin: 4403, internalError: 1011 } as const;
@@ -47,8 +35,7 @@ export function frameOf(message: ServerMessage): Buffer {
 
 /**
  * Subscriptions, live delivery, catch-up and membership changes for every socket on this node. Live group
- * events are put in order per group before they reach any socket: an event that arrives ahead of a missing
- * one waits briefly, then the gap is read from the store once for the whole group, not once per socket.
+ * events are put in order per group (see Sequencer) before they reach any socket.
  */
 export class StreamHub {
   readonly outbox: Outbox;
@@ -58,8 +45,8 @@ export class StreamHub {
   private readonly byUser = new Map<UserId, Set<StreamConnection>>();
   private readonly connections = new Set<StreamConnection>();
   private readonly replay: ReplayDeps;
+  private readonly sequencer: Sequencer;
   private readonly resyncAfter: number;
-  private readonly gapWaitMs: number;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribeFanout: () => void;
   private activations = 0;
@@ -70,7 +57,6 @@ export class StreamHub {
     this.store = options.store;
     this.log = options.log;
     this.resyncAfter = options.resyncAfter ?? 5_000;
-    this.gapWaitMs = options.gapWaitMs ?? 20;
     this.outbox = new Outbox(maxBufferedBytes, (conn) =>
       this.disconnect(conn, StreamClose.slowConsumer, 'slow consumer'),
     );
@@ -81,6 +67,12 @@ export class StreamHub {
       frameBytes: Math.min(64 * 1024, Math.max(1024, maxBufferedBytes >> 3)),
       roomBytes: maxBufferedBytes >> 1,
     };
+    this.sequencer = new Sequencer({
+      store: this.store,
+      log: this.log,
+      gapWaitMs: options.gapWaitMs ?? 20,
+      deliver: this.deliver,
+    });
     this.unsubscribeFanout = options.fanout.subscribe((message) => this.onFanout(message));
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
@@ -184,7 +176,7 @@ export class StreamHub {
     this.unsubscribeFanout();
     for (const conn of [...this.connections])
       this.disconnect(conn, CloseCode.goingAway, 'server shutting down');
-    for (const channel of this.channels.values()) this.clearHeld(channel);
+    for (const channel of this.channels.values()) this.sequencer.clear(channel);
     this.channels.clear();
   }
 
@@ -219,7 +211,7 @@ export class StreamHub {
     sub.catchingUp = catchingUp;
     let channel = this.channels.get(groupId);
     if (!channel) {
-      channel = new Channel(groupSeq);
+      channel = new Channel(groupId, groupSeq);
       this.channels.set(groupId, channel);
     } else if (channel.subs.size === 0 && channel.seq < groupSeq) {
       // Nobody else listens here, so nothing in flight is owed to anyone: start at the store's sequence.
@@ -235,7 +227,7 @@ export class StreamHub {
     const channel = this.channels.get(sub.groupId);
     if (!channel) return;
     channel.subs.delete(sub);
-    if (channel.subs.size === 0) this.clearHeld(channel);
+    if (channel.subs.size === 0) this.sequencer.clear(channel);
     if (sub.conn.subs.get(sub.groupId) === sub) sub.conn.subs.delete(sub.groupId);
   }
 
@@ -305,7 +297,7 @@ export class StreamHub {
   private onGroupEvent(groupId: GroupId, seq: number, frame: string): void {
     const channel = this.channels.get(groupId);
     if (!channel) {
-      this.channels.set(groupId, new Channel(seq));
+      this.channels.set(groupId, new Channel(groupId, seq));
       return;
     }
     if (channel.subs.size === 0) {
@@ -314,17 +306,11 @@ export class StreamHub {
     }
     if (seq <= channel.seq) return;
     // The only conversion of this event to bytes on this node: every socket gets this same buffer.
-    const bytes = Buffer.from(frame);
-    if (seq === channel.seq + 1) {
-      this.deliver(channel, seq, bytes);
-      this.releaseHeld(channel);
-    } else {
-      this.hold(channel, groupId, seq, bytes);
-    }
+    this.sequencer.accept(channel, seq, Buffer.from(frame));
   }
 
   /** The hot path: one event to every subscriber of a group, by reference, with no per-socket allocation. */
-  private deliver(channel: Channel, seq: number, bytes: Buffer): void {
+  private readonly deliver = (channel: Channel, seq: number, bytes: Buffer): void => {
     channel.seq = seq;
     for (const sub of channel.subs) {
       if (sub.catchingUp) {
@@ -342,60 +328,7 @@ export class StreamHub {
       sub.cursor = seq;
       this.outbox.enqueue(sub.conn, bytes);
     }
-  }
-
-  private hold(channel: Channel, groupId: GroupId, seq: number, bytes: Buffer): void {
-    channel.held ??= new Map();
-    channel.held.set(seq, bytes);
-    if (channel.held.size > MAX_HELD) {
-      this.fillGap(channel, groupId);
-    } else if (!channel.gapTimer && !channel.fetching) {
-      channel.gapTimer = setTimeout(() => this.fillGap(channel, groupId), this.gapWaitMs);
-    }
-  }
-
-  private releaseHeld(channel: Channel): void {
-    const held = channel.held;
-    if (!held) return;
-    for (let bytes = held.get(channel.seq + 1); bytes; bytes = held.get(channel.seq + 1)) {
-      held.delete(channel.seq + 1);
-      this.deliver(channel, channel.seq + 1, bytes);
-    }
-    for (const seq of held.keys()) if (seq <= channel.seq) held.delete(seq);
-    if (held.size === 0) this.clearHeld(channel);
-  }
-
-  private clearHeld(channel: Channel): void {
-    channel.held = null;
-    if (channel.gapTimer) clearTimeout(channel.gapTimer);
-    channel.gapTimer = null;
-  }
-
-  /** Reads a group's missing events from the store, once for all its sockets, then releases what waited. */
-  private fillGap(channel: Channel, groupId: GroupId): void {
-    if (channel.gapTimer) clearTimeout(channel.gapTimer);
-    channel.gapTimer = null;
-    if (channel.fetching) return;
-    channel.fetching = true;
-    void (async () => {
-      try {
-        const stored = await this.store.listEvents(groupId, channel.seq, REPLAY_PAGE);
-        const messages = await loadEventMessages(this.store, stored);
-        for (const message of messages) {
-          if (message.seq === channel.seq + 1) this.deliver(channel, message.seq, frameOf(message));
-        }
-      } catch (error) {
-        this.log.error({ err: error, groupId }, 'reading a gap in a group stream from the store failed');
-      } finally {
-        channel.fetching = false;
-      }
-      if (channel.subs.size === 0) return;
-      this.releaseHeld(channel);
-      if (channel.held && !channel.gapTimer) {
-        channel.gapTimer = setTimeout(() => this.fillGap(channel, groupId), this.gapWaitMs);
-      }
-    })();
-  }
+  };
 
   private beat(): void {
     for (const conn of this.connections) {

@@ -4,7 +4,8 @@ import type { StreamConnection } from './connection.js';
 const OPEN_BRACKET = 0x5b;
 const COMMA = 0x2c;
 const CLOSE_BRACKET = 0x5d;
-/** Server frames are text frames; compression is off (it costs CPU per socket and opens CRIME-like leaks). */
+const WS_OPEN = 1;
+/** Fallback path (no raw socket): text frames, no compression (it costs CPU per socket and leaks like CRIME). */
 const SEND_OPTIONS = { binary: false, compress: false } as const;
 
 /**
@@ -26,12 +27,37 @@ export function mergeFrames(parts: readonly Buffer[]): Buffer {
 }
 
 /**
+ * A complete, unmasked WebSocket text frame (RFC 6455 section 5.2) holding `payload`: built once and
+ * written as-is to every socket that is due it.
+ */
+export function encodeTextFrame(payload: Buffer): Buffer {
+  const length = payload.length;
+  const header = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(header + length);
+  frame[0] = 0x81; // FIN + text
+  if (header === 2) {
+    frame[1] = length;
+  } else if (header === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeUInt32BE(Math.floor(length / 2 ** 32), 2);
+    frame.writeUInt32BE(length >>> 0, 6);
+  }
+  payload.copy(frame, header);
+  return frame;
+}
+
+/**
  * Per-turn write batching for all sockets. `enqueue` is the hot path: it stores a reference to a shared
- * buffer and allocates only when a second frame falls due to the same socket in the same turn.
+ * buffer and allocates only when a second frame falls due to the same socket in the same turn. At the
+ * flush, each distinct payload is framed once and the same bytes are written to every socket due them.
  */
 export class Outbox {
   private dirty: StreamConnection[] = [];
   private scheduled = false;
+  private readonly framed = new Map<Buffer, Buffer>();
 
   constructor(
     private readonly maxBufferedBytes: number,
@@ -66,22 +92,34 @@ export class Outbox {
       const conn = dirty[i] as StreamConnection;
       const pending = conn.pending;
       conn.pending = null;
-      if (pending === null || !conn.open) continue;
-      let data: Buffer;
+      if (pending === null || !conn.open || conn.ws.readyState !== WS_OPEN) continue;
+      let payload: Buffer;
       if (Array.isArray(pending)) {
         if (lastParts !== null && sameParts(lastParts, pending)) {
-          data = lastMerged as Buffer;
+          payload = lastMerged as Buffer;
         } else {
-          data = mergeFrames(pending);
+          payload = mergeFrames(pending);
           lastParts = pending;
-          lastMerged = data;
+          lastMerged = payload;
         }
       } else {
-        data = pending;
+        payload = pending;
       }
-      conn.ws.send(data, SEND_OPTIONS);
-      if (conn.ws.bufferedAmount > this.maxBufferedBytes) this.onOverflow(conn);
+      const socket = conn.socket;
+      if (socket !== null) {
+        let wire = this.framed.get(payload);
+        if (wire === undefined) {
+          wire = encodeTextFrame(payload);
+          this.framed.set(payload, wire);
+        }
+        socket.write(wire);
+        if (socket.writableLength > this.maxBufferedBytes) this.onOverflow(conn);
+      } else {
+        conn.ws.send(payload, SEND_OPTIONS);
+        if (conn.ws.bufferedAmount > this.maxBufferedBytes) this.onOverflow(conn);
+      }
     }
+    this.framed.clear();
   };
 }
 

@@ -61,12 +61,18 @@ export async function catchUp(deps: ReplayDeps, sub: Subscription, announce: boo
   }
 }
 
+/** Bytes written to the socket that the peer has not taken yet. */
+function unsent(sub: Subscription): number {
+  const { socket, ws } = sub.conn;
+  return socket ? socket.writableLength : ws.bufferedAmount;
+}
+
 /** Sends one replay frame and waits until the socket has room for the next; false when the subscription ended. */
 async function send(deps: ReplayDeps, sub: Subscription, parts: string[], last: number): Promise<boolean> {
   deps.outbox.enqueue(sub.conn, Buffer.from(`[${parts.join(',')}]`));
   sub.cursor = last;
   // The outbox writes in the next turn; wait for it, then for the socket to drain below the mark.
   await nextTurn();
-  while (sub.active && sub.conn.open && sub.conn.ws.bufferedAmount > deps.roomBytes) await sleep(20);
+  while (sub.active && sub.conn.open && unsent(sub) > deps.roomBytes) await sleep(20);
   return sub.active && sub.conn.open;
 }

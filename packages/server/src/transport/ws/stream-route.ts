@@ -1,5 +1,6 @@
 // The live stream route, GET /api/v1/stream: sign-in and origin at upgrade, client frames, the node's hub.
 
+import type { Duplex } from 'node:stream';
 import websocket, { type WebsocketPluginOptions } from '@fastify/websocket';
 import { type Actor, DomainError, type GroupId, type Message, type Store } from '@fellwatch/core';
 import { ClientFrame, CloseCode, type PostMessage } from '@fellwatch/protocol';
@@ -186,7 +187,9 @@ export async function mountStream(app: FastifyInstance, deps: StreamDeps): Promi
   }
 
   app.get(STREAM_PATH, { websocket: true }, (socket, request) => {
-    const conn = new StreamConnection(socket);
+    // The upgraded connection itself (not there for injected test sockets): see Outbox.
+    const raw = request.raw.socket as Duplex | undefined;
+    const conn = new StreamConnection(socket, raw && typeof raw.write === 'function' ? raw : null);
     (socket as TaggedSocket)[kConnection] = conn;
     socket.on('message', onMessage);
     socket.on('pong', onPong);

@@ -53,9 +53,13 @@ export interface StreamServer {
 /** Starts a stream server over `store`; options override the stream's defaults. */
 export async function startStreamServer(
   store: Store,
-  options: Partial<Pick<StreamDeps, 'maxBufferedBytes' | 'heartbeatMs' | 'gapWaitMs' | 'resyncAfter'>> = {},
+  options: Partial<Pick<StreamDeps, 'maxBufferedBytes' | 'heartbeatMs' | 'gapWaitMs' | 'resyncAfter'>> & {
+    /** A shared fan-out, to model several nodes (closed by its owner); in-process by default. */
+    fanout?: Fanout;
+  } = {},
 ): Promise<StreamServer> {
-  const fanout = createMemoryFanout();
+  const { fanout: sharedFanout, ...streamOptions } = options;
+  const fanout = sharedFanout ?? createMemoryFanout();
   const publisher = createEventPublisher({ store, fanout, log: quietLog });
   const app = Fastify();
 
@@ -96,7 +100,7 @@ export async function startStreamServer(
     handleRead: (actor, groupId, seq) => store.markRead(groupId, actor.user.id, seq),
     allowedOrigins: [TEST_ORIGIN],
     log: quietLog,
-    ...options,
+    ...streamOptions,
   });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
@@ -142,7 +146,7 @@ export async function startStreamServer(
     async close() {
       await app.close();
       await publisher.flush();
-      await fanout.close();
+      if (!sharedFanout) await fanout.close();
     },
   };
 }
