@@ -56,9 +56,10 @@ function route(
   status: ReturnType<typeof useSession>['state']['status'],
 ): ReactNode {
   if (path === '/setup') return <SetupPage token={query.get('token')} />;
+  // The join page stays mounted while a new account's session starts, so its answer is not lost.
   const join = matchPath('/join/:token', path);
-  if (status === 'loading') return <Loading>Loading Fellwatch…</Loading>;
   if (join) return <JoinPage key={join.token} token={join.token ?? ''} />;
+  if (status === 'loading') return <Loading>Loading Fellwatch…</Loading>;
   if (status === 'unreachable') return <Unreachable />;
   if (path === '/signin') {
     if (status === 'signed_in') return <Redirect to={safeNext(query.get('next'))} />;

@@ -152,9 +152,13 @@ function CreatedLink({ created }: { created: CreatedInvite }) {
   return (
     <Banner kind="success" label="Link ready">
       <p>This link is shown only now. Copy it and send it to the people you want to invite.</p>
-      <p className="invite-url">
-        <output aria-label="Invite link">{url}</output>
-      </p>
+      <TextField
+        label="Invite link"
+        readOnly
+        className="invite-url"
+        value={url}
+        onFocus={(e) => e.currentTarget.select()}
+      />
       <div className="button-row">
         <button type="button" className="btn btn-primary" onClick={() => void copy()}>
           Copy link

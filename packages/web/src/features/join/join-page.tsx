@@ -69,7 +69,7 @@ export function JoinPage({ token }: { token: string }) {
       </Page>
     );
   }
-  if (!preview) {
+  if (!preview || (session.state.status === 'loading' && !result)) {
     return (
       <Page title="Invite link">
         <Loading>Opening the invite…</Loading>
