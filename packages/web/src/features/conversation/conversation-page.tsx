@@ -117,9 +117,9 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
     >
       <EmergencyNotice />
       {entry.saved && (
-        <Banner kind="warning" label="No signal">
-          Showing messages saved on this phone. New messages will appear when the signal returns.
-        </Banner>
+        <p className="saved-note" role="status">
+          Showing the messages saved on this phone; newer ones appear when the signal returns.
+        </p>
       )}
       {entry.error && !entry.saved ? (
         entry.timeline ? (
