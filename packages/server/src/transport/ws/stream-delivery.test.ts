@@ -87,6 +87,24 @@ describeEngines('live stream delivery', (engine) => {
     bobClient.close();
   });
 
+  it('replays up to 5,000 missed events across pages and frames; one more means resync', async () => {
+    const [ann, bob, cat] = await Promise.all([server.person(), server.person(), server.person()]);
+    const groupId = await server.group(ann, bob, cat);
+    const bodies = Array.from({ length: 5_010 }, (_, i) => `event ${i + 1}`);
+    await appendQuietly(groupId, ann.user.id, bodies);
+    const replayed = await connectAndHello(server, bob, { [groupId]: 10 }, [groupId]);
+    const tooFar = await connectAndHello(server, cat, { [groupId]: 9 }, [groupId]);
+    expect(await replayed.next('caught_up')).toEqual({ type: 'caught_up', groupId, seq: 5_010 });
+    const seqs = replayed.events(groupId).map(([, s]) => s);
+    expect(seqs).toEqual(Array.from({ length: 5_000 }, (_, i) => i + 11));
+    // Sent in several frames, none of them huge.
+    expect(replayed.frames.length).toBeGreaterThan(10);
+    expect(await tooFar.next('resync')).toEqual({ type: 'resync', groupId, reason: 'too far behind' });
+    expect(tooFar.events(groupId)).toEqual([]);
+    replayed.close();
+    tooFar.close();
+  });
+
   it('closes a slow consumer with 4000 and keeps serving the others', async () => {
     const slowServer = await startStreamServer(testStore.store, { maxBufferedBytes: 64 * 1024 });
     extraServers.push(slowServer);
