@@ -1,9 +1,25 @@
 // Build and dev-server configuration of the Fellwatch web client (installable PWA).
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type ProxyOptions } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const apiTarget = process.env.FELLWATCH_API ?? 'http://localhost:8080';
+// The server accepts cookie-carrying stream upgrades only from its PUBLIC_URL origin. The dev and preview
+// servers stand in for it as a same-origin front, so they present that origin on the requests they forward.
+const apiOrigin = new URL(process.env.FELLWATCH_PUBLIC_URL ?? apiTarget).origin;
+const apiProxy: Record<string, ProxyOptions> = {
+  '/api': {
+    target: apiTarget,
+    changeOrigin: false,
+    ws: true,
+    configure(proxy) {
+      proxy.on('proxyReq', (req) => {
+        if (req.getHeader('origin')) req.setHeader('origin', apiOrigin);
+      });
+      proxy.on('proxyReqWs', (req) => req.setHeader('origin', apiOrigin));
+    },
+  },
+};
 
 export default defineConfig({
   // Workspace packages expose their TypeScript sources under the "source" condition.
@@ -56,10 +72,6 @@ export default defineConfig({
       },
     },
   },
-  server: {
-    proxy: { '/api': { target: apiTarget, changeOrigin: false, ws: true } },
-  },
-  preview: {
-    proxy: { '/api': { target: apiTarget, changeOrigin: false, ws: true } },
-  },
+  server: { proxy: apiProxy },
+  preview: { proxy: apiProxy },
 });

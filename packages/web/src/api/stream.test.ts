@@ -133,6 +133,15 @@ describe('StreamClient', () => {
     expect(t.pendingReconnects()).toHaveLength(0);
   });
 
+  it('does not retry when the server refuses the page origin (4403)', () => {
+    const t = setup();
+    t.client.start();
+    t.last().open();
+    t.last().serverClose(4403);
+    expect(t.client.getStatus()).toBe('stopped');
+    expect(t.pendingReconnects()).toHaveLength(0);
+  });
+
   it('waits while offline and reconnects at once when the signal returns', () => {
     const t = setup();
     t.client.start();

@@ -4,6 +4,8 @@ import type { ClientFrame, EventMessage, ServerMessage } from './types.js';
 
 /** The socket close code for a revoked or expired session (see CloseCode in the protocol). */
 const CLOSE_UNAUTHENTICATED = 4401;
+/** The page was not served from the server's public address: retrying cannot help. */
+const CLOSE_FORBIDDEN_ORIGIN = 4403;
 const PING_EVERY_MS = 25_000;
 /** Rural links die silently; with no frame for this long the socket is treated as dead. */
 const SILENCE_LIMIT_MS = 65_000;
@@ -171,6 +173,11 @@ export class StreamClient {
       this.clearTimers();
       if (ev.code === CLOSE_UNAUTHENTICATED) {
         this.setStatus('signed_out');
+        return;
+      }
+      if (ev.code === CLOSE_FORBIDDEN_ORIGIN) {
+        console.error('The live stream refused this page: it is not served from the server’s public address.');
+        this.setStatus('stopped');
         return;
       }
       if (this.status === 'stopped' || this.status === 'offline') return;
