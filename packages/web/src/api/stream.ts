@@ -176,7 +176,9 @@ export class StreamClient {
         return;
       }
       if (ev.code === CLOSE_FORBIDDEN_ORIGIN) {
-        console.error('The live stream refused this page: it is not served from the server’s public address.');
+        console.error(
+          'The live stream refused this page: it is not served from the server’s public address.',
+        );
         this.setStatus('stopped');
         return;
       }
