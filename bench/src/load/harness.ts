@@ -1,0 +1,125 @@
+// What a workload gets in the load generator: the seed, the stream, the server's probe, and timing helpers.
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { ProbeClient, type ServerWindow, serverWindow } from '../probe/probe-client.js';
+import type { SeedFile } from '../setup/seed.js';
+import { type Person, Poster, type PostOutcome, postBody, type StreamTarget } from './fleet.js';
+
+export const WORKLOAD_NAMES = ['fanout', 'saturation', 'durable', 'reconnect', 'idle'] as const;
+export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
+
+/** What the orchestrator asks one load-generator process to do. */
+export interface Job {
+  workload: WorkloadName;
+  port: number;
+  probePort: number;
+  seedPath: string;
+  /** Unique per benchmark run: makes client ids unique across runs on one database. */
+  runId: string;
+  /** When set, the server is CPU-profiled during the measured window and the profile written here. */
+  profileDir?: string;
+}
+
+/** Every figure a workload measured (flat, for the results table) and anything else worth keeping. */
+export interface WorkloadOutput {
+  figures: Record<string, number>;
+  details: Record<string, unknown>;
+}
+
+/** A measured stretch: what the body returned, what the server spent, what the load generator spent. */
+export interface Measured<T> {
+  value: T;
+  server: ServerWindow;
+  loadgenCores: number;
+  profilePath?: string;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** The context of one workload run. */
+export class Harness {
+  readonly probe: ProbeClient;
+  readonly target: StreamTarget;
+
+  constructor(
+    readonly job: Job,
+    readonly seed: SeedFile,
+  ) {
+    this.probe = new ProbeClient(job.probePort);
+    this.target = { host: '127.0.0.1', port: job.port, path: '/api/v1/stream' };
+  }
+
+  /** Runs `body` as the measured window: event-loop histogram reset first, CPU read before and after. */
+  async measure<T>(body: () => Promise<T>): Promise<Measured<T>> {
+    const profilePath = this.job.profileDir
+      ? join(this.job.profileDir, `${this.job.workload}.cpuprofile`)
+      : undefined;
+    if (profilePath) await this.probe.startProfile();
+    const start = await this.probe.reset();
+    const began = performance.now();
+    const cpu = process.cpuUsage();
+    const value = await body();
+    const wallS = (performance.now() - began) / 1000;
+    const spent = process.cpuUsage(cpu);
+    const end = await this.probe.stats();
+    if (profilePath) await this.probe.stopProfile(profilePath);
+    return {
+      value,
+      server: serverWindow(start, end, wallS),
+      loadgenCores: Math.round(((spent.user + spent.system) / 1e6 / wallS) * 100) / 100,
+      ...(profilePath ? { profilePath } : {}),
+    };
+  }
+
+  /** Connects posters (each signed in before this resolves); client ids start with `label`. */
+  async posters(people: readonly Person[], label: string): Promise<Poster[]> {
+    const posters = people.map((person, i) => new Poster(person, `${this.job.runId}-${label}-${i}-`));
+    for (const poster of posters) poster.start(this.target);
+    const timeout = sleep(15_000).then(() => {
+      throw new Error('posters were not signed in within 15 s');
+    });
+    await Promise.race([Promise.all(posters.map((p) => p.ready)), timeout]);
+    return posters;
+  }
+}
+
+/** Posts `count` messages at `perSecond`, on schedule (not waiting for acks); resolves with every outcome. */
+export async function postPaced(
+  poster: Poster,
+  groupId: string,
+  count: number,
+  perSecond: number,
+  note: string,
+): Promise<PostOutcome[]> {
+  const begin = performance.now();
+  const outcomes: Promise<PostOutcome>[] = [];
+  for (let i = 0; i < count; i++) {
+    const wait = begin + (i * 1000) / perSecond - performance.now();
+    if (wait >= 1) await sleep(wait);
+    outcomes.push(poster.post(groupId, postBody(`${note} ${i}`)));
+  }
+  return Promise.all(outcomes);
+}
+
+/**
+ * Keeps `window` posts in flight on a poster until `until` (performance.now()): each lane posts again
+ * as soon as its previous post is acknowledged. Resolves with every outcome and when it arrived.
+ */
+export async function postUntil(
+  poster: Poster,
+  groupId: string,
+  window: number,
+  until: number,
+  note: string,
+): Promise<{ outcome: PostOutcome; at: number }[]> {
+  const outcomes: { outcome: PostOutcome; at: number }[] = [];
+  const lane = async () => {
+    while (performance.now() < until) {
+      const outcome = await poster.post(groupId, postBody(note));
+      outcomes.push({ outcome, at: performance.now() });
+      if (!outcome.ok && outcome.code?.startsWith('closed')) return;
+    }
+  };
+  await Promise.all(Array.from({ length: window }, lane));
+  return outcomes;
+}

@@ -1,0 +1,128 @@
+// `npm run bench [-- workload...] [--profile]`: seeds a fresh store, then runs each workload against a
+// fresh server process with the load generated from a separate process, and writes bench/results/.
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { type Job, WORKLOAD_NAMES, type WorkloadName } from './load/harness.js';
+import type { LoadgenReply } from './load/loadgen.js';
+import { machineInfo } from './report/machine.js';
+import { type CpuProfile, summariseProfile } from './report/profile.js';
+import { describe, recordOf, writeRecord } from './report/results.js';
+import { seed, stampSessions, writeSeed } from './setup/seed.js';
+import { repoRoot, startServer } from './setup/server.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const resultsDir = join(repoRoot, 'bench/results');
+/** No workload may run longer than this; its load generator is killed and the workload reported as failed. */
+const WORKLOAD_TIMEOUT_MS = 180_000;
+
+function parseArgs(argv: readonly string[]): { names: WorkloadName[]; profile: boolean } {
+  const profile = argv.includes('--profile');
+  const names = argv.filter((a) => !a.startsWith('--'));
+  for (const name of names) {
+    if (!(WORKLOAD_NAMES as readonly string[]).includes(name)) {
+      throw new Error(`Unknown workload "${name}"; choose from ${WORKLOAD_NAMES.join(', ')}.`);
+    }
+  }
+  return { names: names.length > 0 ? (names as WorkloadName[]) : [...WORKLOAD_NAMES], profile };
+}
+
+/** Runs one job in a fresh load-generator process. */
+function runLoadgen(job: Job): Promise<LoadgenReply> {
+  return new Promise((resolve) => {
+    const child = fork(join(here, 'load/loadgen.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let answered = false;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish({
+        ok: false,
+        error: `the load generator did not finish within ${WORKLOAD_TIMEOUT_MS / 1000} s`,
+      });
+    }, WORKLOAD_TIMEOUT_MS);
+    function finish(reply: LoadgenReply): void {
+      if (answered) return;
+      answered = true;
+      clearTimeout(timer);
+      resolve(reply);
+    }
+    child.on('message', (reply: LoadgenReply) => finish(reply));
+    child.on('exit', (code, signal) =>
+      finish({ ok: false, error: `the load generator exited (${code ?? signal}) without a result` }),
+    );
+    child.send(job);
+  });
+}
+
+async function main(): Promise<void> {
+  const { names, profile } = parseArgs(process.argv.slice(2));
+  const began = performance.now();
+  const workDir = mkdtempSync(join(tmpdir(), 'fellwatch-bench-'));
+  const dataDir = join(workDir, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const profileDir = join(resultsDir, 'profiles');
+  if (profile) mkdirSync(profileDir, { recursive: true });
+  let failures = 0;
+  try {
+    const machine = machineInfo(dataDir);
+    console.log(
+      `Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, fdatasync ${machine.fdatasyncMs} ms`,
+    );
+    const secretKey = randomBytes(32).toString('base64url');
+    const seeding = performance.now();
+    const seedPath = writeSeed(workDir, await seed(dataDir, secretKey));
+    console.log(
+      `Seeded 10,016 people, 3 groups and their API tokens in ${Math.round(performance.now() - seeding)} ms`,
+    );
+    const runId = randomBytes(4).toString('hex');
+
+    for (const workload of names) {
+      await stampSessions(dataDir);
+      const server = await startServer({ dataDir, secretKey });
+      let reply: LoadgenReply;
+      try {
+        reply = await runLoadgen({
+          workload,
+          port: server.port,
+          probePort: server.probePort,
+          seedPath,
+          runId,
+          ...(profile ? { profileDir } : {}),
+        });
+      } finally {
+        await server.stop();
+      }
+      const profilePath = reply.ok ? reply.output.details.profile : undefined;
+      const summary =
+        typeof profilePath === 'string'
+          ? summariseProfile(JSON.parse(readFileSync(profilePath, 'utf8')) as CpuProfile)
+          : undefined;
+      const record = recordOf(
+        workload,
+        machine,
+        reply.ok
+          ? { output: reply.output }
+          : { error: `${reply.error}\n--- server output ---\n${server.output()}` },
+        summary,
+      );
+      const path = writeRecord(resultsDir, record);
+      if (!record.ok || record.targets.some((t) => !t.met)) failures++;
+      console.log(`\n${describe(record)}\n  -> ${path}`);
+      if (summary) {
+        console.log('  server CPU by area (self time):');
+        for (const h of summary.byArea.slice(0, 12)) console.log(`    ${h.percent}%  ${h.ms} ms  ${h.name}`);
+      }
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  const total = Math.round((performance.now() - began) / 1000);
+  console.log(
+    `\nDone in ${total} s; ${failures === 0 ? 'every target met' : `${failures} workload(s) missed a target`}.`,
+  );
+}
+
+await main();
