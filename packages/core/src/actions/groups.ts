@@ -3,7 +3,7 @@ import type { Actor } from '../model/actor.js';
 import type { Group, GroupArea, Membership, Organisation } from '../model/entities.js';
 import { fail } from '../model/errors.js';
 import type { GroupId, OrganisationId } from '../model/ids.js';
-import { canCreateGroup, canManageGroup, canSeeGroup } from '../policies/index.js';
+import { canCreateGroup, canManageGroup, canManageOrganisation, canSeeGroup } from '../policies/index.js';
 import type { GroupSummary, Ports } from '../ports/index.js';
 
 const MAX_VETTING_QUESTIONS = 10;
@@ -33,6 +33,8 @@ export interface GroupView {
 /** My groups, each with the name of its organisation for presenting. */
 export interface MyGroupsView {
   groups: GroupSummary[];
+  /** Groups the actor manages (as platform or organisation admin) without being a member. */
+  managed: Group[];
   organisationNames: Map<OrganisationId, string>;
 }
 
@@ -167,15 +169,29 @@ export async function getGroup(ports: Ports, actor: Actor, groupId: GroupId): Pr
   return { group, organisation, membership, unread };
 }
 
-/** The groups I am active or pending in, with unread counts and organisation names. */
+/**
+ * The groups I am active or pending in, with unread counts, and the groups I manage without being a
+ * member (so a platform or organisation admin can reach a group they created to appoint its admins).
+ */
 export async function listMyGroups(ports: Ports, actor: Actor): Promise<MyGroupsView> {
   const groups = await ports.store.listGroupsOfUser(actor.user.id);
+  const mine = new Set<GroupId>(groups.map((summary) => summary.group.id));
+  const managesAny = actor.user.isPlatformAdmin || actor.affiliations.some((a) => a.isAdmin);
+  const managed = managesAny
+    ? (await ports.store.listGroups()).filter(
+        (group) => !mine.has(group.id) && canManageOrganisation(actor, group.organisationId),
+      )
+    : [];
   const organisationNames = new Map<OrganisationId, string>();
-  for (const id of new Set(groups.map((summary) => summary.group.organisationId))) {
+  const organisationIds = [
+    ...groups.map((summary) => summary.group.organisationId),
+    ...managed.map((g) => g.organisationId),
+  ];
+  for (const id of new Set(organisationIds)) {
     const organisation = await ports.store.getOrganisation(id);
     if (organisation) organisationNames.set(id, organisation.name);
   }
-  return { groups, organisationNames };
+  return { groups, managed, organisationNames };
 }
 
 /**

@@ -22,16 +22,25 @@ export function presentGroup(view: GroupView): MyGroup {
   };
 }
 
-/** The groups I am in, with my role, status and unread count in each. */
+/** The groups I am in, with my role, status and unread count in each, then those I only manage. */
 export function presentMyGroups(view: MyGroupsView): { groups: MyGroup[] } {
   return {
-    groups: view.groups.map((summary: GroupSummary) => ({
-      ...groupFields(summary.group, view.organisationNames.get(summary.group.organisationId) ?? ''),
-      myRole: summary.membership.role,
-      myStatus: summary.membership.status,
-      lastReadSeq: summary.membership.lastReadSeq,
-      unread: summary.unread,
-    })),
+    groups: [
+      ...view.groups.map((summary: GroupSummary) => ({
+        ...groupFields(summary.group, view.organisationNames.get(summary.group.organisationId) ?? ''),
+        myRole: summary.membership.role,
+        myStatus: summary.membership.status,
+        lastReadSeq: summary.membership.lastReadSeq,
+        unread: summary.unread,
+      })),
+      ...view.managed.map((group) => ({
+        ...groupFields(group, view.organisationNames.get(group.organisationId) ?? ''),
+        myRole: null,
+        myStatus: null,
+        lastReadSeq: 0,
+        unread: 0,
+      })),
+    ].sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 

@@ -215,6 +215,26 @@ describeEngines('group routes', (engine) => {
     expect(mine.groups.map((g) => g.id)).toEqual([second.groupId]);
   });
 
+  it('lists the groups a platform admin manages without being in them, with no role or status', async () => {
+    const organisation = await createOrganisation(server);
+    const created = await world.platformAdmin.request('POST', '/api/v1/groups', {
+      organisationId: organisation.id,
+      name: 'Cotherstone Watch',
+    });
+    expect(created.status, created.text).toBe(201);
+    const { group } = GroupResponse.parse(created.body);
+    const mine = GroupList.parse((await world.platformAdmin.request('GET', '/api/v1/groups')).body);
+    expect(mine.groups.find((g) => g.id === group.id)).toMatchObject({
+      myRole: null,
+      myStatus: null,
+      unread: 0,
+    });
+    // A plain person does not see groups they are not in.
+    const stranger = await server.createUser();
+    const theirs = GroupList.parse((await stranger.request('GET', '/api/v1/groups')).body);
+    expect(theirs.groups.map((g) => g.id)).not.toContain(group.id);
+  });
+
   it('counts unread messages and marks them read, never past the newest sequence', async () => {
     const reader = await server.createUser();
     await addToGroup(world.platformAdmin, world.groupId, reader);
