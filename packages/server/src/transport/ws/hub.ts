@@ -19,7 +19,7 @@ export interface HubOptions {
   heartbeatMs?: number;
   /** How long an event that arrived ahead of a missing one waits for it before the gap is read from the store. */
   gapWaitMs?: number;
-  /** A resume this many events (or more) behind gets `resync` instead of a replay (default 5,000). */
+  /** A resume more than this many events behind gets `resync` instead of a replay (default 5,000). */
   resyncAfter?: number;
 }
 

@@ -31,9 +31,13 @@ export interface StreamDeps {
   allowedOrigins: string[];
   /** Unsent bytes past which a socket is closed as a slow consumer (default 1 MiB). */
   maxBufferedBytes?: number;
+  /** Heartbeat ping interval (default 30 s). */
   heartbeatMs?: number;
+  /** How long live events wait behind a missing one before the store is read (default 20 ms). */
   gapWaitMs?: number;
+  /** A resume more than this many events behind gets `resync` (default 5,000). */
   resyncAfter?: number;
+  /** Defaults to the app's logger. */
   log?: StreamLog;
 }
 
