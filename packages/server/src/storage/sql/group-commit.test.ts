@@ -56,6 +56,24 @@ describe('GroupCommit', () => {
     await queue.idle();
   });
 
+  it('commits a write submitted right after the previous one resolved (none is left waiting)', async () => {
+    // A writer that commits at once: the next submit lands just as the drain loop finishes.
+    const writer: BatchWriter<number, string> = {
+      writeBatch: async (items) => items.map((n): BatchOutcome<string> => ({ ok: true, value: `v${n}` })),
+      writeOne: async (n) => `alone${n}`,
+    };
+    const queue = new GroupCommit(writer);
+    const results: string[] = [];
+    for (let n = 0; n < 50; n++) {
+      const timeout = new Promise<string>((_, reject) =>
+        setTimeout(() => reject(new Error(`write ${n} hung`)), 2000),
+      );
+      results.push(await Promise.race([queue.submit(n), timeout]));
+    }
+    expect(results).toHaveLength(50);
+    expect(results[49]).toBe('v49');
+  });
+
   it('rejects only the write whose outcome failed', async () => {
     const { writer, commitNext } = recordingWriter();
     const queue = new GroupCommit(writer);

@@ -45,9 +45,7 @@ export class GroupCommit<I, O> {
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      this.draining ??= this.drain().finally(() => {
-        this.draining = undefined;
-      });
+      this.draining ??= this.drain();
     });
   }
 
@@ -59,9 +57,14 @@ export class GroupCommit<I, O> {
   private async drain(): Promise<void> {
     // Let the calls made in the same turn of the event loop join the first batch.
     await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, this.maxBatch);
-      await this.commit(batch);
+    for (;;) {
+      // The emptiness check and the reset happen in one synchronous step: a write submitted after
+      // it starts a new drain, and none can be left queued with no drain running.
+      if (this.waiting.length === 0) {
+        this.draining = undefined;
+        return;
+      }
+      await this.commit(this.waiting.splice(0, this.maxBatch));
     }
   }
 

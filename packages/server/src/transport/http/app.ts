@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { websocketPluginOptions } from '../ws/stream-route.js';
 import { Api } from './api.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import type { AppContext } from './context.js';
@@ -79,7 +80,7 @@ export async function buildApp(ctx: AppContext, extensions: AppExtensions = {}):
   await app.register(multipart, {
     limits: { fileSize: ctx.config.maxUploadBytes, files: 1, fields: 5, parts: 6 },
   });
-  await app.register(websocket, { options: { maxPayload: 64 * 1024, perMessageDeflate: false } });
+  await app.register(websocket, websocketPluginOptions);
 
   const api = new Api(app, ctx);
   registerAuthRoutes(api);
