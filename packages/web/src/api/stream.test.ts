@@ -133,13 +133,35 @@ describe('StreamClient', () => {
     expect(t.pendingReconnects()).toHaveLength(0);
   });
 
-  it('does not retry when the server refuses the page origin (4403)', () => {
+  it('does not retry when the server refuses the page origin (4403), and says so', () => {
     const t = setup();
+    const statuses: string[] = [];
+    t.client.onStatus((s) => statuses.push(s));
     t.client.start();
     t.last().open();
     t.last().serverClose(4403);
-    expect(t.client.getStatus()).toBe('stopped');
+    expect(t.client.getStatus()).toBe('refused');
+    expect(statuses.at(-1)).toBe('refused');
     expect(t.pendingReconnects()).toHaveLength(0);
+  });
+
+  it.each([
+    [4401, 'signed_out'],
+    [4403, 'refused'],
+  ])('stays closed after %i when the signal comes and goes', (code, status) => {
+    const t = setup();
+    t.client.start();
+    t.last().open();
+    t.last().serverClose(code);
+    t.client.handleOffline();
+    t.client.handleOnline();
+    t.client.reconnect();
+    expect(t.client.getStatus()).toBe(status);
+    expect(t.sockets).toHaveLength(1);
+    expect(t.pendingReconnects()).toHaveLength(0);
+    // Only an explicit start (a new session) opens the stream again.
+    t.client.start();
+    expect(t.sockets).toHaveLength(2);
   });
 
   it('waits while offline and reconnects at once when the signal returns', () => {

@@ -10,7 +10,11 @@ const PING_EVERY_MS = 25_000;
 /** Rural links die silently; with no frame for this long the socket is treated as dead. */
 const SILENCE_LIMIT_MS = 65_000;
 
-export type StreamStatus = 'connecting' | 'live' | 'offline' | 'signed_out' | 'stopped';
+/**
+ * `signed_out`: the server ended the session (4401). `refused`: the server refused this page's origin
+ * (4403), so no retry can help. Both are final until start() is called again.
+ */
+export type StreamStatus = 'connecting' | 'live' | 'offline' | 'signed_out' | 'refused' | 'stopped';
 
 /** The part of WebSocket the client uses, so tests can drive a fake. */
 export interface SocketLike {
@@ -62,7 +66,7 @@ export class StreamClient {
 
   /** Opens the stream (if there is signal) and keeps it open until stop(). */
   start(): void {
-    if (this.status !== 'stopped' && this.status !== 'signed_out') return;
+    if (this.status !== 'stopped' && !this.isFinal()) return;
     this.connect();
   }
 
@@ -75,7 +79,7 @@ export class StreamClient {
 
   /** Drops the current connection and opens a new one at once, resuming from the cursors. */
   reconnect(): void {
-    if (this.status === 'stopped' || this.status === 'signed_out') return;
+    if (this.status === 'stopped' || this.isFinal()) return;
     this.attempt = 0;
     this.dropSocket(1000, 'client reconnecting');
     this.connect();
@@ -88,7 +92,7 @@ export class StreamClient {
 
   /** The browser says the network is gone: stop retrying until it returns. */
   handleOffline(): void {
-    if (this.status === 'stopped' || this.status === 'signed_out') return;
+    if (this.status === 'stopped' || this.isFinal()) return;
     this.clearTimers();
     this.dropSocket(1000, 'offline');
     this.setStatus('offline');
@@ -179,7 +183,7 @@ export class StreamClient {
         console.error(
           'The live stream refused this page: it is not served from the server’s public address.',
         );
-        this.setStatus('stopped');
+        this.setStatus('refused');
         return;
       }
       if (this.status === 'stopped' || this.status === 'offline') return;
@@ -278,6 +282,11 @@ export class StreamClient {
         // Closing a socket that never opened can throw in some browsers; it is gone either way.
       }
     }
+  }
+
+  /** Closed by the server for a reason a retry cannot fix. */
+  private isFinal(): boolean {
+    return this.status === 'signed_out' || this.status === 'refused';
   }
 
   private clearTimers(): void {

@@ -1,4 +1,4 @@
-// A calm line under the header when there is no signal or the live stream is reconnecting.
+// A calm line under the header when there is no signal, the live stream is reconnecting, or it was refused.
 import { useEffect, useState } from 'react';
 import { plural } from '../ui/format.js';
 import { useOnline, useOutbox, useStreamStatus } from './hooks.js';
@@ -20,9 +20,14 @@ export function ConnectionBanner({ savedOnly }: { savedOnly: boolean }) {
     return () => clearTimeout(t);
   }, [status]);
 
-  const offline = !online || status === 'offline';
+  const refused = status === 'refused';
+  const offline = !refused && (!online || status === 'offline');
   let text: string | null = null;
-  if (offline) {
+  if (refused) {
+    // Retrying cannot help (the server checks the page's address), so say what will.
+    text =
+      'Live updates are off: the server refused this page because it was not opened from Fellwatch’s own address. Open Fellwatch at its usual address to see new messages.';
+  } else if (offline) {
     text = 'No signal. Messages you write are sent when it returns.';
   } else if (slow) {
     text = 'Reconnecting… New messages will appear when the connection is back.';
@@ -34,7 +39,7 @@ export function ConnectionBanner({ savedOnly }: { savedOnly: boolean }) {
   return (
     <div className="connection-banner-slot" role="status">
       {(text || queued) && (
-        <p className={offline ? 'connection-banner connection-offline' : 'connection-banner'}>
+        <p className={offline || refused ? 'connection-banner connection-offline' : 'connection-banner'}>
           {text ? <strong>{text}</strong> : null}
           {queued}
         </p>
