@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type Job, WORKLOAD_NAMES, type WorkloadName } from './load/harness.js';
 import type { LoadgenReply } from './load/loadgen.js';
-import { machineInfo } from './report/machine.js';
+import { measureWriteFloor } from './report/calibrate.js';
+import { machineInfo, waitForQuiet } from './report/machine.js';
 import { type CpuProfile, summariseProfile } from './report/profile.js';
 import { describe, recordOf, writeRecord } from './report/results.js';
 import { seed, stampSessions, writeSeed } from './setup/seed.js';
@@ -68,8 +69,11 @@ async function main(): Promise<void> {
   let failures = 0;
   try {
     const machine = machineInfo(dataDir);
+    await waitForQuiet();
+    machine.loopbackWrite = await measureWriteFloor();
     console.log(
-      `Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, fdatasync ${machine.fdatasyncMs} ms`,
+      `Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, fdatasync ${machine.fdatasyncMs} ms, ` +
+        `a write to each of ${machine.loopbackWrite.sockets} loopback sockets ${machine.loopbackWrite.roundMs} ms`,
     );
     const secretKey = randomBytes(32).toString('base64url');
     const seeding = performance.now();
@@ -81,6 +85,7 @@ async function main(): Promise<void> {
 
     for (const workload of names) {
       await stampSessions(dataDir);
+      const quiet = await waitForQuiet();
       const server = await startServer({ dataDir, secretKey });
       let reply: LoadgenReply;
       try {
@@ -102,7 +107,7 @@ async function main(): Promise<void> {
           : undefined;
       const record = recordOf(
         workload,
-        machine,
+        { ...machine, atStart: quiet },
         reply.ok
           ? { output: reply.output }
           : { error: `${reply.error}\n--- server output ---\n${server.output()}` },

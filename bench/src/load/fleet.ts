@@ -113,7 +113,7 @@ export class Receiver extends WsClient {
   protected override onClosed(): void {
     const tally = this.fleet.tally;
     tally.closed++;
-    const code = String(this.closeCode);
+    const code = this.describeClose();
     tally.closeCodes[code] = (tally.closeCodes[code] ?? 0) + 1;
     this.settle();
   }

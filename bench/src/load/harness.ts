@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { ProbeClient, type ServerWindow, serverWindow } from '../probe/probe-client.js';
 import type { SeedFile } from '../setup/seed.js';
 import { type Person, Poster, type PostOutcome, postBody, type StreamTarget } from './fleet.js';
+import { machineCores, readCpuTimes } from './machine-load.js';
 
 export const WORKLOAD_NAMES = ['fanout', 'saturation', 'durable', 'reconnect', 'idle'] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
@@ -31,6 +32,8 @@ export interface Measured<T> {
   value: T;
   server: ServerWindow;
   loadgenCores: number;
+  /** Cores busy on the whole machine, and what is left after the server and the load generator. */
+  machine: { busyCores: number; otherProcessesCores: number; stealCores: number };
   profilePath?: string;
 }
 
@@ -58,15 +61,25 @@ export class Harness {
     const start = await this.probe.reset();
     const began = performance.now();
     const cpu = process.cpuUsage();
+    const machineBefore = readCpuTimes();
     const value = await body();
     const wallS = (performance.now() - began) / 1000;
     const spent = process.cpuUsage(cpu);
+    const machine = machineCores(machineBefore, readCpuTimes(), wallS);
     const end = await this.probe.stats();
     if (profilePath) await this.probe.stopProfile(profilePath);
+    const server = serverWindow(start, end, wallS);
+    const loadgenCores = Math.round(((spent.user + spent.system) / 1e6 / wallS) * 100) / 100;
+    const others = Math.max(0, machine.busy - server.cpuCores - loadgenCores);
     return {
       value,
-      server: serverWindow(start, end, wallS),
-      loadgenCores: Math.round(((spent.user + spent.system) / 1e6 / wallS) * 100) / 100,
+      server,
+      loadgenCores,
+      machine: {
+        busyCores: machine.busy,
+        otherProcessesCores: Math.round(others * 100) / 100,
+        stealCores: machine.steal,
+      },
       ...(profilePath ? { profilePath } : {}),
     };
   }
@@ -102,19 +115,19 @@ export async function postPaced(
 }
 
 /**
- * Keeps `window` posts in flight on a poster until `until` (performance.now()): each lane posts again
- * as soon as its previous post is acknowledged. Resolves with every outcome and when it arrived.
+ * Keeps `window` posts in flight on a poster until `stopped()` turns true: each lane posts again as soon
+ * as its previous post is acknowledged. Resolves with every outcome and when it arrived.
  */
 export async function postUntil(
   poster: Poster,
   groupId: string,
   window: number,
-  until: number,
+  stopped: () => boolean,
   note: string,
 ): Promise<{ outcome: PostOutcome; at: number }[]> {
   const outcomes: { outcome: PostOutcome; at: number }[] = [];
   const lane = async () => {
-    while (performance.now() < until) {
+    while (!stopped()) {
       const outcome = await poster.post(groupId, postBody(note));
       outcomes.push({ outcome, at: performance.now() });
       if (!outcome.ok && outcome.code?.startsWith('closed')) return;

@@ -14,6 +14,11 @@ const OP_PING = 0x9;
 const OP_PONG = 0xa;
 const HEADER_END = Buffer.from('\r\n\r\n');
 const SWITCHING = Buffer.from('HTTP/1.1 101');
+/**
+ * Every socket reads into this one buffer (net's `onread`): no allocation per read, no stream machinery.
+ * Whatever must outlive the read callback (a partial frame) is copied out of it.
+ */
+const READ_BUFFER = Buffer.allocUnsafe(256 * 1024);
 
 /** How to reach the stream: loopback host, port, path and the bearer token of the person connecting. */
 export interface WsTarget {
@@ -33,6 +38,9 @@ export class WsClient {
   /** The close code the server sent (0: none, 1006: the TCP connection ended without one). */
   closeCode = 0;
   socket: Socket | null = null;
+  /** Whether the upgrade ever completed, and the last socket error's code (ECONNRESET, ...). */
+  opened = false;
+  errorCode = '';
   /** Bytes read but not yet parsed, and how many a whole frame needs (0: not known yet). */
   private held: Buffer[] = [];
   private heldBytes = 0;
@@ -42,7 +50,18 @@ export class WsClient {
 
   /** Opens the TCP connection and sends the upgrade request. */
   open(target: WsTarget): void {
-    const socket = connect({ host: target.host, port: target.port, noDelay: true });
+    const socket = connect({
+      host: target.host,
+      port: target.port,
+      noDelay: true,
+      onread: {
+        buffer: READ_BUFFER,
+        callback: (length: number) => {
+          this.onData(READ_BUFFER.subarray(0, length));
+          return true;
+        },
+      },
+    });
     this.socket = socket;
     this.state = WsState.connecting;
     const key = randomFillSync(Buffer.alloc(16)).toString('base64');
@@ -54,8 +73,9 @@ export class WsClient {
           `Authorization: Bearer ${target.token}\r\n\r\n`,
       );
     });
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('error', () => undefined);
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      this.errorCode = error.code ?? error.message;
+    });
     socket.on('close', () => this.onSocketClose());
   }
 
@@ -78,6 +98,14 @@ export class WsClient {
     this.socket.end();
   }
 
+  /** The close code, with the socket error and whether the upgrade completed when it matters. */
+  describeClose(): string {
+    const parts = [String(this.closeCode)];
+    if (this.errorCode) parts.push(this.errorCode);
+    if (!this.opened) parts.push('before upgrade');
+    return parts.join(' ');
+  }
+
   /** Drops the TCP connection at once. */
   destroy(): void {
     this.socket?.destroy();
@@ -85,15 +113,19 @@ export class WsClient {
 
   /** The upgrade succeeded. */
   protected onOpen(): void {}
-  /** A whole text frame arrived; `at` is when its last bytes were read (performance.now()). */
+  /**
+   * A whole text frame arrived; `at` is when its last bytes were read (performance.now()). The payload
+   * may be a view on the shared read buffer: use it before returning, never keep it.
+   */
   protected onText(_payload: Buffer, _at: number): void {}
   /** The connection is gone (closeCode says how). */
   protected onClosed(): void {}
 
+  /** Bytes read into the shared buffer: parsed at once; only an incomplete frame is copied and kept. */
   private onData(chunk: Buffer): void {
     const at = performance.now();
     if (this.need > 0 && this.heldBytes + chunk.length < this.need) {
-      this.held.push(chunk);
+      this.held.push(Buffer.from(chunk));
       this.heldBytes += chunk.length;
       return;
     }
@@ -118,6 +150,7 @@ export class WsClient {
         return;
       }
       this.state = WsState.open;
+      this.opened = true;
       offset = end + HEADER_END.length;
       this.onOpen();
     }
@@ -126,7 +159,7 @@ export class WsClient {
   }
 
   private hold(buf: Buffer, offset: number): void {
-    const rest = offset === 0 ? buf : buf.subarray(offset);
+    const rest = Buffer.from(buf.subarray(offset));
     this.held.push(rest);
     this.heldBytes = rest.length;
   }
@@ -170,7 +203,7 @@ export class WsClient {
         return;
       }
       this.fragments ??= [];
-      this.fragments.push(payload);
+      this.fragments.push(Buffer.from(payload));
       if (fin) {
         const whole = Buffer.concat(this.fragments);
         this.fragments = null;

@@ -1,8 +1,10 @@
 // Describes the machine a run happened on, including how long a durable write takes on its disk.
 import { closeSync, fdatasyncSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { cpus, release, totalmem } from 'node:os';
+import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { machineCores, readCpuTimes } from '../load/machine-load.js';
+import type { WriteFloor } from './calibrate.js';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -13,6 +15,37 @@ export interface MachineInfo {
   openFilesLimit: string;
   /** Median time of a 4 KiB write followed by fdatasync in the data folder's file system. */
   fdatasyncMs: number;
+  /** A bare 500-byte write to each of 5,000 loopback sockets (see calibrate.ts). */
+  loopbackWrite?: WriteFloor;
+}
+
+/** How busy the machine was when a workload started, and how long the run waited for it to calm down. */
+export interface Quiet {
+  waitedS: number;
+  busyCores: number;
+  loadAverage1m: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits (at most `maxWaitMs`) until other processes keep less than `cores` busy, sampling each second:
+ * on a shared machine, someone else's build can halve the server's CPU. Returns what it saw last.
+ */
+export async function waitForQuiet(cores = 0.3, maxWaitMs = 20_000): Promise<Quiet> {
+  const began = performance.now();
+  let busy = 0;
+  for (;;) {
+    const before = readCpuTimes();
+    await sleep(1_000);
+    busy = machineCores(before, readCpuTimes(), 1).busy;
+    if (busy < cores || performance.now() - began > maxWaitMs) break;
+  }
+  return {
+    waitedS: Math.round((performance.now() - began) / 100) / 10,
+    busyCores: busy,
+    loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+  };
 }
 
 function openFilesLimit(): string {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { WorkloadName, WorkloadOutput } from '../load/harness.js';
 import { CATALOGUE, meets } from './catalogue.js';
-import type { MachineInfo } from './machine.js';
+import type { MachineInfo, Quiet } from './machine.js';
 import type { ProfileSummary } from './profile.js';
 
 /** A target with the figure measured against it. */
@@ -23,7 +23,7 @@ export interface ResultRecord {
   title: string;
   summary: string;
   date: string;
-  machine: MachineInfo;
+  machine: MachineInfo & { atStart: Quiet };
   ok: boolean;
   error?: string;
   targets: TargetResult[];
@@ -35,7 +35,7 @@ export interface ResultRecord {
 /** Builds the record of a run from the load generator's output (or its failure). */
 export function recordOf(
   workload: WorkloadName,
-  machine: MachineInfo,
+  machine: MachineInfo & { atStart: Quiet },
   outcome: { output?: WorkloadOutput; error?: string },
   profile?: ProfileSummary,
 ): ResultRecord {
@@ -84,7 +84,11 @@ export function writeRecord(dir: string, record: ResultRecord): string {
 
 /** The targets of a record as terminal lines. */
 export function describe(record: ResultRecord): string {
-  const lines = [`${record.title} (${record.workload})${record.ok ? '' : ` FAILED: ${record.error}`}`];
+  const { atStart } = record.machine;
+  const lines = [
+    `${record.title} (${record.workload})${record.ok ? '' : ` FAILED: ${record.error}`}`,
+    `  machine at start: ${atStart.busyCores} cores busy (waited ${atStart.waitedS} s), load average ${atStart.loadAverage1m}`,
+  ];
   for (const t of record.targets) {
     const actual = t.actual === null ? 'n/a' : String(t.actual);
     lines.push(

@@ -13,13 +13,13 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function durable(h: Harness): Promise<WorkloadOutput> {
   const posters = await h.posters(h.seed.members.slice(0, POSTERS), 'durable');
   const group = h.seed.groups.burst;
-  const began = performance.now();
-  const until = began + WARMUP_MS + MEASURE_MS;
-  const pumping = Promise.all(posters.map((p, i) => postUntil(p, group, 1, until, `durable ${i}`)));
+  let stop = false;
+  const pumping = Promise.all(posters.map((p, i) => postUntil(p, group, 1, () => stop, `durable ${i}`)));
   await sleep(WARMUP_MS);
   const measured = await h.measure(async () => {
     const from = performance.now();
-    await sleep(until - from);
+    await sleep(MEASURE_MS);
+    stop = true;
     return { from, to: performance.now() };
   });
   const outcomes = (await pumping).flat();
@@ -45,6 +45,7 @@ export async function durable(h: Harness): Promise<WorkloadOutput> {
       serverCores: measured.server.cpuCores,
       serverEventLoopMaxStallMs: measured.server.eventLoopMaxStallMs,
       loadgenCores: measured.loadgenCores,
+      otherProcessesCores: measured.machine.otherProcessesCores,
     },
     details: {
       posters: POSTERS,
@@ -56,6 +57,7 @@ export async function durable(h: Harness): Promise<WorkloadOutput> {
       acked: acked.length,
       failures,
       server: measured.server,
+      machine: measured.machine,
       ack,
       ...(measured.profilePath ? { profile: measured.profilePath } : {}),
     },

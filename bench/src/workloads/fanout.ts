@@ -60,6 +60,7 @@ export async function fanout(h: Harness): Promise<WorkloadOutput> {
       serverCores: measured.server.cpuCores,
       serverEventLoopMaxStallMs: measured.server.eventLoopMaxStallMs,
       loadgenCores: measured.loadgenCores,
+      otherProcessesCores: measured.machine.otherProcessesCores,
       connectAllS: connectS,
     },
     details: {
@@ -69,6 +70,7 @@ export async function fanout(h: Harness): Promise<WorkloadOutput> {
       sampledEvery: SAMPLE_EVERY,
       postedVia: 'WebSocket post frame, one poster connection that is not subscribed (no hello)',
       server: measured.server,
+      machine: measured.machine,
       latency,
       ack,
       closeCodes: tally.closeCodes,

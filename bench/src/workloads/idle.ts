@@ -12,7 +12,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function idle(h: Harness): Promise<WorkloadOutput> {
   await sleep(SETTLE_MS);
   const before = await h.probe.gc();
-  const { fleet, connectS } = await connectFleet(h, h.seed.members.slice(0, CONNECTIONS), { sampleEvery: 0 });
+  // The connecting is the measured window: what signing in and subscribing 10,000 sockets costs.
+  const measured = await h.measure(() =>
+    connectFleet(h, h.seed.members.slice(0, CONNECTIONS), { sampleEvery: 0 }),
+  );
+  const { fleet, connectS } = measured.value;
   await sleep(SETTLE_MS);
   const settled = await h.probe.stats();
   const after = await h.probe.gc();
@@ -32,11 +36,19 @@ export async function idle(h: Harness): Promise<WorkloadOutput> {
       rssAfterMb: Math.round(after.rssBytes / KB / KB),
       membersClosedByServer: closedDuring,
       connectAllS: connectS,
+      connectsPerSecond: Math.round(CONNECTIONS / connectS),
+      connectServerCpuMsEach: Math.round((measured.server.cpuS / CONNECTIONS) * 1e5) / 100,
+      connectEventLoopMaxStallMs: measured.server.eventLoopMaxStallMs,
+      loadgenCores: measured.loadgenCores,
+      otherProcessesCores: measured.machine.otherProcessesCores,
     },
     details: {
       connections: CONNECTIONS,
       subscribed: 'each sent hello and got caught_up for its groups',
       gcCollected: after.collected,
+      connecting: measured.server,
+      machine: measured.machine,
+      ...(measured.profilePath ? { profile: measured.profilePath } : {}),
       before,
       settled,
       after,

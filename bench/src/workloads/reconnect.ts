@@ -65,6 +65,7 @@ export async function reconnect(h: Harness): Promise<WorkloadOutput> {
       serverCores: measured.server.cpuCores,
       membersClosedByServer: closedDuring,
       loadgenCores: measured.loadgenCores,
+      otherProcessesCores: measured.machine.otherProcessesCores,
       connectAllS: connectS,
     },
     details: {
@@ -76,6 +77,7 @@ export async function reconnect(h: Harness): Promise<WorkloadOutput> {
       postedVia:
         'WebSocket post frames, 50 at once from one unsubscribed poster, all acknowledged before the storm',
       server: measured.server,
+      machine: measured.machine,
       reconnectToCurrent: perMember,
       closeCodes: storm.tally.closeCodes,
       ...(measured.profilePath ? { profile: measured.profilePath } : {}),

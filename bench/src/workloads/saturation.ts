@@ -23,17 +23,19 @@ export async function saturation(h: Harness): Promise<WorkloadOutput> {
   const group = h.seed.groups.main;
   const tally = fleet.tally;
 
-  const began = performance.now();
-  const until = began + WARMUP_MS + MEASURE_MS;
-  const pumping = Promise.all(posters.map((p, i) => postUntil(p, group, WINDOW, until, `saturation ${i}`)));
+  let stop = false;
+  const pumping = Promise.all(
+    posters.map((p, i) => postUntil(p, group, WINDOW, () => stop, `saturation ${i}`)),
+  );
   await sleep(WARMUP_MS);
   fleet.latencies = [];
   const measured = await h.measure(async () => {
     const events = tally.events;
     const frames = tally.frames;
     const from = performance.now();
-    await sleep(until - from);
+    await sleep(MEASURE_MS);
     const to = performance.now();
+    stop = true;
     return { events: tally.events - events, frames: tally.frames - frames, from, to };
   });
   const outcomes = (await pumping).flat();
@@ -71,6 +73,7 @@ export async function saturation(h: Harness): Promise<WorkloadOutput> {
       serverCores: measured.server.cpuCores,
       serverEventLoopMaxStallMs: measured.server.eventLoopMaxStallMs,
       loadgenCores: measured.loadgenCores,
+      otherProcessesCores: measured.machine.otherProcessesCores,
       connectAllS: connectS,
     },
     details: {
@@ -83,6 +86,7 @@ export async function saturation(h: Harness): Promise<WorkloadOutput> {
       deliveries: events,
       frames,
       server: measured.server,
+      machine: measured.machine,
       latency,
       ack,
       closeCodes: tally.closeCodes,
