@@ -7,14 +7,25 @@ import { useServices } from '../../app/session.js';
 export function useMarkRead(groupId: string, seq: number, lastReadSeq: number, visible: boolean): void {
   const { stream, groups } = useServices();
   const sent = useRef(lastReadSeq);
+  // A mark waiting out the debounce; leaving the conversation sends it rather than dropping it.
+  const due = useRef<(() => void) | null>(null);
   useEffect(() => {
     sent.current = Math.max(sent.current, lastReadSeq);
   }, [lastReadSeq]);
 
+  // Going back to the list straight after reading still counts as having read. Declared before the
+  // debounce so that, on unmount, its cleanup runs while the due mark is still there.
+  useEffect(
+    () => () => {
+      if (document.visibilityState === 'visible') due.current?.();
+    },
+    [],
+  );
+
   useEffect(() => {
     if (!visible || seq <= sent.current) return;
-    const timer = setTimeout(() => {
-      if (document.visibilityState !== 'visible') return;
+    const mark = () => {
+      due.current = null;
       sent.current = seq;
       groups.markRead(groupId, seq);
       if (!stream.send({ type: 'read', groupId, seq })) {
@@ -23,7 +34,14 @@ export function useMarkRead(groupId: string, seq: number, lastReadSeq: number, v
           sent.current = Math.min(sent.current, lastReadSeq);
         });
       }
+    };
+    due.current = mark;
+    const timer = setTimeout(() => {
+      if (document.visibilityState === 'visible') mark();
     }, 800);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      if (due.current === mark) due.current = null;
+    };
   }, [groupId, seq, visible, stream, groups, lastReadSeq]);
 }
