@@ -50,6 +50,16 @@ export function ConversationPage({ groupId }: { groupId: string }) {
       </Page>
     );
   }
+  if (group.myStatus === null) {
+    return (
+      <Page title={group.name} before={back}>
+        <Banner kind="info" label="Not a member">
+          You manage this group but are not in it, so you cannot read or post here.{' '}
+          <Link to={`/groups/${groupId}/admin`}>Manage the group</Link> to add yourself.
+        </Banner>
+      </Page>
+    );
+  }
   if (group.myStatus !== 'active') {
     return (
       <Page title={group.name} before={back}>
@@ -107,10 +117,14 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
         </>
       }
       aside={
-        manager && (
+        manager ? (
           <Link to={`/groups/${groupId}/admin`} className="btn btn-secondary btn-small">
             Manage
             <span className="visually-hidden"> group</span>
+          </Link>
+        ) : (
+          <Link to={`/groups/${groupId}/members`} className="btn btn-secondary btn-small">
+            Members
           </Link>
         )
       }

@@ -63,6 +63,20 @@ function GroupCard({ group }: { group: MyGroup }) {
       </li>
     );
   }
+  if (group.myStatus === null) {
+    // A platform or organisation admin who manages the group without being in it.
+    return (
+      <li className="card card-link">
+        <h2 className="card-title">
+          <Link to={`/groups/${group.id}/admin`} className="stretched-link">
+            {group.name}
+          </Link>
+        </h2>
+        <p className="muted">{group.organisationName}</p>
+        <p className="muted small">You manage this group but are not a member of it.</p>
+      </li>
+    );
+  }
   if (group.myStatus !== 'active') {
     return (
       <li className="card card-inactive">
