@@ -3,6 +3,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { SetupPage } from '../features/auth/setup-page.js';
 import { SignInPage } from '../features/auth/sign-in-page.js';
 import { ConversationPage } from '../features/conversation/conversation-page.js';
+import { GroupMembersPage } from '../features/groups/group-members-page.js';
 import { GroupsPage } from '../features/groups/groups-page.js';
 import { JoinPage } from '../features/join/join-page.js';
 import { Banner, Loading } from '../ui/banner.js';
@@ -70,6 +71,8 @@ function route(
   if (path === '/') return <GroupsPage />;
   const group = matchPath('/groups/:id', path);
   if (group?.id) return <ConversationPage key={group.id} groupId={group.id} />;
+  const members = matchPath('/groups/:id/members', path);
+  if (members?.id) return <GroupMembersPage key={members.id} groupId={members.id} />;
   const admin = matchPath('/groups/:id/admin', path);
   if (admin?.id) return <GroupAdminPage key={admin.id} groupId={admin.id} />;
   if (path === '/organisations') return <OrganisationsPage />;
