@@ -4,7 +4,9 @@ import type {
   AcceptedInvite,
   AcceptInvite,
   AddMember,
+  ApiTokenView,
   CreatedInvite,
+  CreatedToken,
   CreateGroup,
   CreateInvite,
   CreateOrganisation,
@@ -15,6 +17,7 @@ import type {
   LoginRequest,
   Me,
   MemberDecision,
+  MessageHistory,
   MessagePage,
   MessageView,
   MyGroup,
@@ -40,6 +43,15 @@ export const login = (body: LoginRequest) =>
 
 /** Ends the session on the server. */
 export const logout = () => request<void>('POST', '/auth/logout');
+
+/** My API tokens for scripts (never the secret itself). */
+export const listTokens = () => request<{ tokens: ApiTokenView[] }>('GET', '/tokens').then((r) => r.tokens);
+
+/** Creates an API token; the secret is in this answer only. */
+export const createToken = (name: string) => request<CreatedToken>('POST', '/tokens', { name });
+
+/** Revokes one of my API tokens: scripts using it are refused from now on. */
+export const revokeToken = (tokenId: string) => request<void>('DELETE', `/tokens/${enc(tokenId)}`);
 
 /** Whether the first platform admin still has to be created. */
 export const getSetupStatus = () => request<SetupStatus>('GET', '/setup/status');
@@ -151,6 +163,12 @@ export const deleteMessage = (groupId: string, messageId: string) =>
   request<{ message: MessageView }>('DELETE', `/groups/${enc(groupId)}/messages/${enc(messageId)}`).then(
     (r) => r.message,
   );
+
+/** A message's stored text (even when deleted) and its earlier versions: author, moderators, admins. */
+export const getMessageHistory = (groupId: string, messageId: string, signal?: AbortSignal) =>
+  request<MessageHistory>('GET', `/groups/${enc(groupId)}/messages/${enc(messageId)}/history`, undefined, {
+    signal,
+  });
 
 /** Records that I have read the group up to `seq`. */
 export const markRead = (groupId: string, seq: number) =>

@@ -31,6 +31,10 @@ export type CreatedInvite = z.infer<typeof P.CreatedInvite>;
 export type InvitePreview = z.infer<typeof P.InvitePreview>;
 export type AcceptedInvite = z.infer<typeof P.AcceptedInvite>;
 export type SetupStatus = z.infer<typeof P.SetupStatus>;
+export type ApiTokenView = z.infer<typeof P.ApiTokenView>;
+export type CreatedToken = z.infer<typeof P.CreatedToken>;
+export type MessageHistory = z.infer<typeof P.MessageHistory>;
+export type MessageEditView = z.infer<typeof P.MessageEditView>;
 
 export type NewAccount = z.input<typeof P.NewAccount>;
 export type SetupRequest = z.input<typeof P.SetupRequest>;

@@ -1,5 +1,5 @@
-// One message: author and badges, reply quote, text, photos, location, and the author's edit and delete.
-import { type FormEvent, memo, useState } from 'react';
+// One message: author and badges, reply quote, text, photos, location, and its actions (edit, delete, history).
+import { type FormEvent, memo, useRef, useState } from 'react';
 import { deleteMessage, editMessage } from '../../api/client.js';
 import { describeError } from '../../api/errors.js';
 import { MAX_BODY } from '../../api/limits.js';
@@ -7,6 +7,8 @@ import type { MessageView } from '../../api/types.js';
 import { useServices } from '../../app/session.js';
 import { badgeText, fullTime, messageTime } from '../../ui/format.js';
 import { MoreIcon, ShieldIcon } from '../../ui/icons.js';
+import { canShowHistory } from './history.js';
+import { HistoryDialog } from './history-dialog.js';
 import { LocationView } from './location-view.js';
 import { MessageText } from './message-text.js';
 import { PhotoGrid } from './photo-grid.js';
@@ -29,6 +31,9 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const [optionsOpen, setOptionsOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const optionsButton = useRef<HTMLButtonElement>(null);
+  const withHistory = canShowHistory(m, mine, canModerate);
   const who = mine ? 'You' : m.author.displayName;
   const optionsId = `options-${m.id}`;
 
@@ -90,8 +95,9 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
             </time>
             {m.editedAt && !m.deleted && <span className="msg-edited"> · edited</span>}
           </span>
-          {!m.deleted && (
+          {(!m.deleted || withHistory) && (
             <button
+              ref={optionsButton}
               type="button"
               className="btn-icon btn-options"
               aria-expanded={optionsOpen}
@@ -108,19 +114,21 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
             {error}
           </p>
         )}
-        {optionsOpen && !m.deleted && (
+        {optionsOpen && (
           <div className="msg-options" id={optionsId}>
-            <button
-              type="button"
-              className="btn btn-quiet"
-              onClick={() => {
-                setOptionsOpen(false);
-                onReply(m);
-              }}
-            >
-              Reply
-            </button>
-            {mine && (
+            {!m.deleted && (
+              <button
+                type="button"
+                className="btn btn-quiet"
+                onClick={() => {
+                  setOptionsOpen(false);
+                  onReply(m);
+                }}
+              >
+                Reply
+              </button>
+            )}
+            {mine && !m.deleted && (
               <button
                 type="button"
                 className="btn btn-quiet"
@@ -132,12 +140,33 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
                 Edit
               </button>
             )}
-            {(mine || canModerate) && (
+            {withHistory && (
+              <button
+                type="button"
+                className="btn btn-quiet"
+                onClick={() => {
+                  setOptionsOpen(false);
+                  setHistoryOpen(true);
+                }}
+              >
+                History
+              </button>
+            )}
+            {(mine || canModerate) && !m.deleted && (
               <button type="button" className="btn btn-quiet btn-quiet-danger" onClick={remove}>
                 Delete
               </button>
             )}
           </div>
+        )}
+        {historyOpen && (
+          <HistoryDialog
+            message={m}
+            onClose={() => {
+              setHistoryOpen(false);
+              optionsButton.current?.focus();
+            }}
+          />
         )}
       </article>
     </li>
