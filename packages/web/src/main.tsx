@@ -6,6 +6,7 @@ import { registerServiceWorker } from './app/update.js';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/conversation.css';
+import './styles/account.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,5 +1,6 @@
 // The app shell: header, connection and update banners, and the screen for the current address.
 import { lazy, type ReactNode, Suspense } from 'react';
+import { AccountPage } from '../features/account/account-page.js';
 import { SetupPage } from '../features/auth/setup-page.js';
 import { SignInPage } from '../features/auth/sign-in-page.js';
 import { ConversationPage } from '../features/conversation/conversation-page.js';
@@ -76,6 +77,7 @@ function route(
   const admin = matchPath('/groups/:id/admin', path);
   if (admin?.id) return <GroupAdminPage key={admin.id} groupId={admin.id} />;
   if (path === '/organisations') return <OrganisationsPage />;
+  if (path === '/account') return <AccountPage />;
   return <NotFound />;
 }
 

@@ -1,0 +1,91 @@
+// My account: my details (seen only by me), organisations and badges, API tokens, the API reference, signing out.
+import { useSession } from '../../app/session.js';
+import { badgeText } from '../../ui/format.js';
+import { ShieldIcon } from '../../ui/icons.js';
+import { Page } from '../../ui/page.js';
+import { myBadges, myOrganisations } from './account.js';
+import { SignOutSection } from './sign-out-section.js';
+import { TokensSection } from './tokens-section.js';
+
+/** Where the server publishes its readable API reference. */
+const API_DOCS = '/api/v1/docs';
+
+/** The page at /account. */
+export function AccountPage() {
+  const { state } = useSession();
+  if (state.status !== 'signed_in') return null;
+  const { me, savedOnly } = state;
+  const organisations = myOrganisations(me);
+  const badges = myBadges(me);
+
+  return (
+    <Page title="Your account">
+      <section aria-labelledby="details-h" className="panel">
+        <h2 id="details-h">Your details</h2>
+        <dl className="details">
+          <div>
+            <dt>Name</dt>
+            <dd>{me.displayName}</dd>
+          </div>
+          <div>
+            <dt>Email</dt>
+            <dd className="break">{me.email}</dd>
+          </div>
+          <div>
+            <dt>Phone</dt>
+            <dd>{me.phone ?? <span className="muted">Not given</span>}</dd>
+          </div>
+        </dl>
+        <p className="muted small">
+          Only you see your email and phone number. Other members see your name and verified badges.
+        </p>
+      </section>
+
+      <section aria-labelledby="organisations-h" className="panel">
+        <h2 id="organisations-h">Organisations and badges</h2>
+        {badges.length > 0 ? (
+          <>
+            <p>Members see these badges beside your name:</p>
+            <p className="badge-line">
+              {badges.map((b) => (
+                <span key={`${b.organisationId}-${b.affiliation}`} className="verified-badge">
+                  <ShieldIcon size={14} /> {badgeText(b)}
+                </span>
+              ))}
+            </p>
+          </>
+        ) : (
+          <p className="muted">You have no verified badges.</p>
+        )}
+        {me.isPlatformAdmin && <p className="role-tag">Platform admin</p>}
+        {organisations.length > 0 ? (
+          <ul className="plain-list" aria-label="Your organisations">
+            {organisations.map((o) => (
+              <li key={o.id}>
+                <strong>{o.name}</strong>
+                {o.roles.map((r) => (
+                  <span key={r} className="role-tag">
+                    {r}
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">You are not part of any organisation.</p>
+        )}
+      </section>
+
+      {savedOnly ? (
+        <p className="muted">API tokens can be managed when the signal returns.</p>
+      ) : (
+        <TokensSection />
+      )}
+      <p className="api-reference">
+        Writing a script? See the <a href={API_DOCS}>API reference</a>.
+      </p>
+
+      <SignOutSection />
+    </Page>
+  );
+}
