@@ -52,10 +52,10 @@ const chromiumPath = findChromium();
  */
 export function describeBrowser(title: string, fn: () => void): void {
   if (!chromiumPath) {
-    const message =
-      "Browser tests SKIPPED: no Chromium found — install Debian's chromium or set CHROMIUM_PATH";
-    if (process.env.CI) throw new Error(`${title}: ${message} (CI requires them to run).`);
-    console.warn(`\n*** ${message} ***\n`);
+    const install = "install Debian's chromium or set CHROMIUM_PATH";
+    if (process.env.CI)
+      throw new Error(`${title}: no Chromium found — ${install}; CI runs the browser tests.`);
+    console.warn(`\n*** Browser tests SKIPPED: no Chromium found — ${install} ***\n`);
     describe.skip(title, fn);
     return;
   }
