@@ -2,8 +2,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
-/** The PostgreSQL server end-to-end runs use: TEST_DATABASE_URL's server, or the local one. */
-export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+// The same server, and the same reachability probe, as the integration tests use.
+export {
+  postgresAvailable,
+  testDatabaseUrl,
+} from '../../packages/server/src/storage/test-support/test-stores.js';
+
+import { testDatabaseUrl } from '../../packages/server/src/storage/test-support/test-stores.js';
 
 /** The URL of database `name` on the test server (same host, port and credentials). */
 export function databaseUrl(name: string): string {
@@ -24,25 +29,6 @@ async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promi
   } finally {
     await client.end().catch(() => undefined);
   }
-}
-
-let available: Promise<boolean> | undefined;
-
-/** True when the test PostgreSQL answers within two seconds; asked once per process. */
-export function postgresAvailable(): Promise<boolean> {
-  available ??= (async () => {
-    const client = new pg.Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 2000 });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      return true;
-    } catch {
-      return false;
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  })();
-  return available;
 }
 
 /** Creates an empty database `fellwatch_e2e_<random>` and returns its name and URL. */
