@@ -1,7 +1,7 @@
 // Tests unread counting on the group list as events and reads arrive.
 import { describe, expect, it } from 'vitest';
 import type { MyGroup } from '../api/types.js';
-import { applyEventToGroups, markGroupRead, sortGroups } from './groups.js';
+import { applyEventToGroups, markGroupRead, sortGroups, splitGroups } from './groups.js';
 import { FakeGroupStream, GROUP, ME } from './test-fixtures.js';
 
 function group(overrides: Partial<MyGroup> = {}): MyGroup {
@@ -64,5 +64,19 @@ describe('sortGroups', () => {
       group({ id: 'a', name: 'Alpha' }),
     ]);
     expect(sorted.map((g) => g.id)).toEqual(['a', 'c', 'b']);
+  });
+});
+
+describe('splitGroups', () => {
+  it('puts groups I only manage (no role, no status) apart from the ones I am in, each by name', () => {
+    const groups = [
+      group({ id: 'm2', name: 'Teesdale', myRole: null, myStatus: null }),
+      group({ id: 'a', name: 'Weardale' }),
+      group({ id: 'p', name: 'Allendale', myStatus: 'pending' }),
+      group({ id: 'm1', name: 'Baldersdale', myRole: null, myStatus: null }),
+    ];
+    const { mine, managed } = splitGroups(groups);
+    expect(mine.map((g) => g.id)).toEqual(['a', 'p']);
+    expect(managed.map((g) => g.id)).toEqual(['m1', 'm2']);
   });
 });

@@ -28,3 +28,15 @@ export function sortGroups(groups: readonly MyGroup[]): MyGroup[] {
   const rank = (g: MyGroup) => (g.myStatus === 'active' ? 0 : g.myStatus === 'pending' ? 1 : 2);
   return [...groups].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'en-GB'));
 }
+
+/**
+ * Separates the groups I am (or was, or asked to be) in from those I only manage as a platform or
+ * organisation admin without being a member (role and status null); each part sorted.
+ */
+export function splitGroups(groups: readonly MyGroup[]): { mine: MyGroup[]; managed: MyGroup[] } {
+  const sorted = sortGroups(groups);
+  return {
+    mine: sorted.filter((g) => g.myStatus !== null),
+    managed: sorted.filter((g) => g.myStatus === null),
+  };
+}

@@ -31,11 +31,17 @@ export function GroupAdminPage({ groupId }: { groupId: string }) {
     if (!group && !loading) services.groups.refreshGroup(groupId).catch(setError);
   }, [group, loading, groupId, services.groups]);
 
-  const back = (
-    <Link to={`/groups/${groupId}`} className="back-link">
-      <BackIcon /> Back to the conversation
-    </Link>
-  );
+  // An admin who manages the group without being in it has no conversation to go back to.
+  const back =
+    group && group.myStatus !== 'active' ? (
+      <Link to="/" className="back-link">
+        <BackIcon /> All groups
+      </Link>
+    ) : (
+      <Link to={`/groups/${groupId}`} className="back-link">
+        <BackIcon /> Back to the conversation
+      </Link>
+    );
 
   if (!group) {
     return (

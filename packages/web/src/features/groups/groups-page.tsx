@@ -1,9 +1,9 @@
-// My watch groups: unread counts in words, and plain notes for requests still waiting for approval.
+// My watch groups: unread counts in words, notes for requests still waiting, and groups I only manage.
 import type { MyGroup } from '../../api/types.js';
 import { useGroups } from '../../app/hooks.js';
 import { Link } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
-import { sortGroups } from '../../state/groups.js';
+import { splitGroups } from '../../state/groups.js';
 import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
 import { plural } from '../../ui/format.js';
 import { ClockIcon } from '../../ui/icons.js';
@@ -37,22 +37,60 @@ export function GroupsPage() {
           </p>
         </div>
       )}
-      {groups && groups.length > 0 && (
-        <ul className="card-list" aria-label="Watch groups">
-          {sortGroups(groups).map((g) => (
-            <GroupCard key={g.id} group={g} />
-          ))}
-        </ul>
-      )}
+      {groups && groups.length > 0 && <GroupLists groups={groups} />}
     </Page>
   );
 }
 
-function GroupCard({ group }: { group: MyGroup }) {
+// Groups an admin manages without being in them open their management screen: the conversation is
+// for members only. The headings appear only when there are such groups.
+function GroupLists({ groups }: { groups: readonly MyGroup[] }) {
+  const { mine, managed } = splitGroups(groups);
+  if (managed.length === 0) {
+    return (
+      <ul className="card-list" aria-label="Watch groups">
+        {mine.map((g) => (
+          <GroupCard key={g.id} group={g} />
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <>
+      <section aria-labelledby="groups-in-h">
+        <h2 id="groups-in-h">Groups you are in</h2>
+        {mine.length === 0 ? (
+          <p className="muted">
+            You are not a member of any group. Add yourself from a group's Members section.
+          </p>
+        ) : (
+          <ul className="card-list" aria-label="Watch groups">
+            {mine.map((g) => (
+              <GroupCard key={g.id} group={g} Title="h3" />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="groups-managed-h">
+        <h2 id="groups-managed-h">Groups you manage</h2>
+        <p className="muted">
+          You are not a member of these, so you cannot read them. Open one to manage it.
+        </p>
+        <ul className="card-list" aria-label="Groups you manage">
+          {managed.map((g) => (
+            <GroupCard key={g.id} group={g} Title="h3" />
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function GroupCard({ group, Title = 'h2' }: { group: MyGroup; Title?: 'h2' | 'h3' }) {
   if (group.myStatus === 'pending') {
     return (
       <li className="card card-pending">
-        <h2 className="card-title">{group.name}</h2>
+        <Title className="card-title">{group.name}</Title>
         <p className="muted">{group.organisationName}</p>
         <p className="status-tag">
           <ClockIcon /> Waiting for an admin's approval
@@ -67,20 +105,20 @@ function GroupCard({ group }: { group: MyGroup }) {
     // A platform or organisation admin who manages the group without being in it.
     return (
       <li className="card card-link">
-        <h2 className="card-title">
+        <Title className="card-title">
           <Link to={`/groups/${group.id}/admin`} className="stretched-link">
             {group.name}
           </Link>
-        </h2>
+        </Title>
         <p className="muted">{group.organisationName}</p>
-        <p className="muted small">You manage this group but are not a member of it.</p>
+        <p className="muted small">Members, invite links and settings</p>
       </li>
     );
   }
   if (group.myStatus !== 'active') {
     return (
       <li className="card card-inactive">
-        <h2 className="card-title">{group.name}</h2>
+        <Title className="card-title">{group.name}</Title>
         <p className="status-tag">{statusText(group.myStatus)}</p>
       </li>
     );
@@ -88,11 +126,11 @@ function GroupCard({ group }: { group: MyGroup }) {
   const manager = group.myRole === 'admin' || group.myRole === 'moderator';
   return (
     <li className="card card-link">
-      <h2 className="card-title">
+      <Title className="card-title">
         <Link to={`/groups/${group.id}`} className="stretched-link">
           {group.name}
         </Link>
-      </h2>
+      </Title>
       <p className="muted">{group.organisationName}</p>
       <div className="card-meta">
         {group.unread > 0 ? (
