@@ -1,6 +1,5 @@
 // The app shell: header, connection and update banners, and the screen for the current address.
 import { lazy, type ReactNode, Suspense } from 'react';
-import { AccountPage } from '../features/account/account-page.js';
 import { SetupPage } from '../features/auth/setup-page.js';
 import { SignInPage } from '../features/auth/sign-in-page.js';
 import { ConversationPage } from '../features/conversation/conversation-page.js';
@@ -16,7 +15,10 @@ import { Link, Redirect, useLocation } from './router.js';
 import { SessionProvider, useSession } from './session.js';
 import { useUpdate } from './update.js';
 
-// Admin screens are needed by few people: they load on demand to keep the first download small.
+// Admin and account screens are visited rarely: they load on demand to keep the first download small.
+const AccountPage = lazy(() =>
+  import('../features/account/account-page.js').then((m) => ({ default: m.AccountPage })),
+);
 const GroupAdminPage = lazy(() =>
   import('../features/admin/group-admin-page.js').then((m) => ({ default: m.GroupAdminPage })),
 );
