@@ -23,10 +23,12 @@ export function ConnectionBanner({ savedOnly }: { savedOnly: boolean }) {
   const refused = status === 'refused';
   const offline = !refused && (!online || status === 'offline');
   let text: string | null = null;
+  let detail = '';
   if (refused) {
     // Retrying cannot help (the server checks the page's address), so say what will.
-    text =
-      'Live updates are off: the server refused this page because it was not opened from Fellwatch’s own address. Open Fellwatch at its usual address to see new messages.';
+    text = 'Live updates are off.';
+    detail =
+      ' The server refused this page because it was not opened from Fellwatch’s own address. Open Fellwatch at its usual address to see new messages.';
   } else if (offline) {
     text = 'No signal. Messages you write are sent when it returns.';
   } else if (slow) {
@@ -41,6 +43,7 @@ export function ConnectionBanner({ savedOnly }: { savedOnly: boolean }) {
       {(text || queued) && (
         <p className={offline || refused ? 'connection-banner connection-offline' : 'connection-banner'}>
           {text ? <strong>{text}</strong> : null}
+          {detail}
           {queued}
         </p>
       )}

@@ -5,10 +5,7 @@ import { ShieldIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
 import { myBadges, myOrganisations } from './account.js';
 import { SignOutSection } from './sign-out-section.js';
-import { TokensSection } from './tokens-section.js';
-
-/** Where the server publishes its readable API reference. */
-const API_DOCS = '/api/v1/docs';
+import { ApiReference, TokensSection } from './tokens-section.js';
 
 /** The page at /account. */
 export function AccountPage() {
@@ -43,7 +40,19 @@ export function AccountPage() {
 
       <section aria-labelledby="organisations-h" className="panel">
         <h2 id="organisations-h">Organisations and badges</h2>
-        {badges.length > 0 ? (
+        {me.isPlatformAdmin && (
+          <p>
+            <span className="role-tag">Platform admin</span> You can create organisations and manage every
+            group.
+          </p>
+        )}
+        {organisations.length === 0 && (
+          <p className="muted">You are not part of any organisation, so you have no verified badges.</p>
+        )}
+        {organisations.length > 0 && badges.length === 0 && (
+          <p className="muted">You have no verified badges.</p>
+        )}
+        {badges.length > 0 && (
           <>
             <p>Members see these badges beside your name:</p>
             <p className="badge-line">
@@ -54,11 +63,8 @@ export function AccountPage() {
               ))}
             </p>
           </>
-        ) : (
-          <p className="muted">You have no verified badges.</p>
         )}
-        {me.isPlatformAdmin && <p className="role-tag">Platform admin</p>}
-        {organisations.length > 0 ? (
+        {organisations.length > 0 && (
           <ul className="plain-list" aria-label="Your organisations">
             {organisations.map((o) => (
               <li key={o.id}>
@@ -71,19 +77,18 @@ export function AccountPage() {
               </li>
             ))}
           </ul>
-        ) : (
-          <p className="muted">You are not part of any organisation.</p>
         )}
       </section>
 
       {savedOnly ? (
-        <p className="muted">API tokens can be managed when the signal returns.</p>
+        <section aria-labelledby="tokens-h" className="panel">
+          <h2 id="tokens-h">API tokens for scripts</h2>
+          <p className="muted">Your API tokens can be managed when the signal returns.</p>
+          <ApiReference />
+        </section>
       ) : (
         <TokensSection />
       )}
-      <p className="api-reference">
-        Writing a script? See the <a href={API_DOCS}>API reference</a>.
-      </p>
 
       <SignOutSection />
     </Page>

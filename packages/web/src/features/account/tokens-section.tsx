@@ -1,5 +1,5 @@
 // API tokens for scripts: list with last use, create with a name (the secret shown once), revoke after a check.
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { createToken, listTokens, revokeToken } from '../../api/client.js';
 import type { ApiTokenView, CreatedToken } from '../../api/types.js';
 import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
@@ -30,7 +30,10 @@ export function TokensSection() {
     e.preventDefault();
     const problem = tokenNameProblem(name);
     setNameProblem(problem);
-    if (problem) return;
+    if (problem) {
+      e.currentTarget.querySelector('input')?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     setRevoked(null);
@@ -113,14 +116,29 @@ export function TokensSection() {
           ))}
         </ul>
       )}
+      <ApiReference />
       {confirmDialog}
     </section>
+  );
+}
+
+/** A link to the server's readable API reference, for people writing scripts. */
+export function ApiReference() {
+  return (
+    <p className="api-reference">
+      Writing a script? See the <a href="/api/v1/docs">API reference</a>.
+    </p>
   );
 }
 
 /** The new token's secret, shown this once, with a copy button. */
 function CreatedTokenBanner({ created, onDone }: { created: CreatedToken; onDone: () => void }) {
   const [copied, setCopied] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // The secret is what the person came for: put focus on it (which selects it) so it is read out first.
+  useEffect(() => {
+    box.current?.querySelector('input')?.focus();
+  }, []);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(created.token);
@@ -135,13 +153,15 @@ function CreatedTokenBanner({ created, onDone }: { created: CreatedToken; onDone
         <strong>Copy it now: it will not be shown again.</strong> If you lose it, revoke it and create a new
         one.
       </p>
-      <TextField
-        label="Your new token"
-        readOnly
-        className="token-secret"
-        value={created.token}
-        onFocus={(e) => e.currentTarget.select()}
-      />
+      <div ref={box}>
+        <TextField
+          label="Your new token"
+          readOnly
+          className="token-secret"
+          value={created.token}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+      </div>
       <div className="button-row">
         <button type="button" className="btn btn-primary" onClick={() => void copy()}>
           Copy token

@@ -37,6 +37,11 @@ export function HistoryDialog({ message, onClose }: HistoryDialogProps) {
     return () => ctrl.abort();
   }, [message.groupId, message.id]);
 
+  // Close the modal first: while it is open everything behind it is inert and cannot take focus back.
+  const close = () => {
+    dialog.current?.close();
+    onClose();
+  };
   const name = (p: { id: string; displayName: string }) => (p.id === myId ? 'you' : p.displayName);
 
   return (
@@ -46,7 +51,7 @@ export function HistoryDialog({ message, onClose }: HistoryDialogProps) {
       aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
-        onClose();
+        close();
       }}
     >
       <h2 id={titleId}>Message history</h2>
@@ -85,7 +90,7 @@ export function HistoryDialog({ message, onClose }: HistoryDialogProps) {
         </>
       )}
       <div className="button-row">
-        <button type="button" className="btn btn-secondary" onClick={onClose}>
+        <button type="button" className="btn btn-secondary" onClick={close}>
           Close
         </button>
       </div>
