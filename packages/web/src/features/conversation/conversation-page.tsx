@@ -97,7 +97,13 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
     () => void services.timelines.loadOlder(groupId),
     [services.timelines, groupId],
   );
-  const manager = group?.myRole === 'admin' || group?.myRole === 'moderator';
+  // Platform and organisation admins manage the group even when they are also plain members of it.
+  const me = state.status === 'signed_in' ? state.me : undefined;
+  const manager =
+    group?.myRole === 'admin' ||
+    group?.myRole === 'moderator' ||
+    me?.isPlatformAdmin === true ||
+    (me?.organisations.some((o) => o.isAdmin && o.organisationId === group?.organisationId) ?? false);
 
   return (
     <Page
