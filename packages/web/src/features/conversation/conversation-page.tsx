@@ -71,6 +71,7 @@ export function ConversationPage({ groupId }: { groupId: string }) {
 }
 
 function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }) {
+  const { state } = useSession();
   const services = useServices();
   const group = useGroups().groups?.find((g) => g.id === groupId);
   const entry = useTimeline(groupId);
