@@ -52,12 +52,16 @@ export const ServerMessage = z.union([
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export const ServerFrame = z.array(ServerMessage).min(1);
 
-/** Close codes the server uses; the client resumes after 4000-4003 and stops after 4401. */
+/** Close codes the server uses; the client resumes after 4000, 1001 and 1011, and stops after 4401 and 4403. */
 export const CloseCode = {
   /** The socket's send buffer passed its cap (slow or dead link): reconnect and resume. */
   slowConsumer: 4000,
   /** The server is shutting down. */
   goingAway: 1001,
-  /** The session was revoked or has expired. */
+  /** The session was revoked or has expired: sign in again. */
   unauthenticated: 4401,
+  /** A cookie-authenticated connection from another site's page: do not reconnect. */
+  forbiddenOrigin: 4403,
+  /** The server could not read the store: reconnect and resume after a pause. */
+  internalError: 1011,
 } as const;

@@ -26,7 +26,7 @@ export interface HubOptions {
 const REPLAY_PAGE = 500;
 
 /** Close codes beyond the protocol's shared ones. */
-export const StreamClose = { ...CloseCode, forbiddenOrigin: 4403, internalError: 1011 } as const;
+export const StreamClose = CloseCode;
 
 /** Encodes one server message as a frame. */
 export function frameOf(message: ServerMessage): Buffer {
