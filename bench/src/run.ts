@@ -13,7 +13,7 @@ import { measureWriteFloor } from './report/calibrate.js';
 import { machineInfo, waitForQuiet } from './report/machine.js';
 import { type CpuProfile, summariseProfile } from './report/profile.js';
 import { describe, recordOf, writeRecord } from './report/results.js';
-import { seed, stampSessions, writeSeed } from './setup/seed.js';
+import { prepareForWorkload, seed, writeSeed } from './setup/seed.js';
 import { repoRoot, startServer } from './setup/server.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const runId = randomBytes(4).toString('hex');
 
     for (const workload of names) {
-      await stampSessions(dataDir);
+      await prepareForWorkload(dataDir);
       const quiet = await waitForQuiet();
       const server = await startServer({ dataDir, secretKey });
       let reply: LoadgenReply;
@@ -119,6 +119,13 @@ async function main(): Promise<void> {
       if (summary) {
         console.log('  server CPU by area (self time):');
         for (const h of summary.byArea.slice(0, 12)) console.log(`    ${h.percent}%  ${h.ms} ms  ${h.name}`);
+        for (const stretch of summary.longestBusy) {
+          const what = stretch.byAppFrame
+            .slice(0, 3)
+            .map((f) => `${f.name} ${f.percent}%`)
+            .join('; ');
+          console.log(`  busy ${stretch.ms} ms at ${stretch.atMs} ms: ${what}`);
+        }
       }
     }
   } finally {

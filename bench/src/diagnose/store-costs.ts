@@ -111,16 +111,23 @@ async function main(): Promise<void> {
       ),
     ];
     const batch = 100;
-    const began = performance.now();
-    for (let round = 0; round < 20; round++) {
-      await Promise.all(
-        Array.from({ length: batch }, (_, j) => store.appendMessage(message(`batch-${round}-${j}`))),
-      );
-    }
-    timings.push({
-      operation: `appendMessage, ${batch} at once (group commit), per message`,
-      microseconds: Math.round(((performance.now() - began) * 1000) / (20 * batch)),
-    });
+    const burstGroup = seeded.groups.burst as GroupId;
+    const batchCost = async (label: string, authorOf: (j: number) => UserId, groupId: GroupId) => {
+      const began = performance.now();
+      for (let round = 0; round < 20; round++) {
+        await Promise.all(
+          Array.from({ length: batch }, (_, j) =>
+            store.appendMessage({ ...message(`${label}-${round}-${j}`), groupId, authorId: authorOf(j) }),
+          ),
+        );
+      }
+      timings.push({
+        operation: `appendMessage, ${batch} at once (group commit), ${label}, per message`,
+        microseconds: Math.round(((performance.now() - began) * 1000) / (20 * batch)),
+      });
+    };
+    await batchCost('one author', () => poster, group);
+    await batchCost('100 authors', (j) => members[j]?.userId as UserId, burstGroup);
 
     for (const t of timings) console.log(`${String(t.microseconds).padStart(7)} µs  ${t.operation}`);
     const resultsDir = join(repoRoot, 'bench/results');

@@ -52,11 +52,13 @@ export class Harness {
     this.target = { host: '127.0.0.1', port: job.port, path: '/api/v1/stream' };
   }
 
-  /** Runs `body` as the measured window: event-loop histogram reset first, CPU read before and after. */
-  async measure<T>(body: () => Promise<T>): Promise<Measured<T>> {
-    const profilePath = this.job.profileDir
-      ? join(this.job.profileDir, `${this.job.workload}.cpuprofile`)
-      : undefined;
+  /**
+   * Runs `body` as the measured window: event-loop histogram reset first, CPU read before and after.
+   * With profiling on, the server is profiled meanwhile, into `<workload>[-label].cpuprofile`.
+   */
+  async measure<T>(body: () => Promise<T>, label = ''): Promise<Measured<T>> {
+    const name = label ? `${this.job.workload}-${label}` : this.job.workload;
+    const profilePath = this.job.profileDir ? join(this.job.profileDir, `${name}.cpuprofile`) : undefined;
     if (profilePath) await this.probe.startProfile();
     const start = await this.probe.reset();
     const began = performance.now();

@@ -36,3 +36,26 @@ describe('summariseProfile', () => {
     expect(summary.byArea.map((a) => a.name)).toEqual(['server/transport/ws/hub.js', '(idle)']);
   });
 });
+
+describe('longest busy stretches', () => {
+  it('finds a run of samples with no idle between them, and the app frames on its stacks', () => {
+    const frame = (functionName: string, url: string) => ({ functionName, url, lineNumber: 0 });
+    const hub = 'file:///r/packages/server/dist/transport/ws/hub.js';
+    const summary = summariseProfile({
+      nodes: [
+        { id: 1, callFrame: frame('(root)', ''), children: [2, 4] },
+        { id: 2, callFrame: frame('beat', hub), children: [3] },
+        { id: 3, callFrame: frame('writeBuffer', '') },
+        { id: 4, callFrame: frame('(idle)', '') },
+      ],
+      samples: [4, 3, 3, 3, 4, 3, 4],
+      timeDeltas: [1000, 30_000, 30_000, 30_000, 1000, 10_000, 1000],
+    });
+    expect(summary.longestBusy).toHaveLength(1);
+    expect(summary.longestBusy[0]).toMatchObject({ ms: 90, atMs: 1 });
+    expect(summary.longestBusy[0]?.byAppFrame[0]).toMatchObject({
+      name: 'beat server/transport/ws/hub.js:1',
+      ms: 90,
+    });
+  });
+});

@@ -148,14 +148,24 @@ export async function seed(
 }
 
 /**
- * Marks every session as used just now, as for people who were online within the last minute: a
- * session last used longer ago is stamped by its next sign-in, one synchronous write per connection.
+ * Puts the store in the state each workload starts from: every member has read everything so far (as
+ * members who use the app have), and every session was used just now (as for people online within the
+ * last minute: a session last used longer ago is stamped by its next sign-in, one write per connection).
  */
-export async function stampSessions(dataDir: string): Promise<void> {
+export async function prepareForWorkload(dataDir: string): Promise<void> {
   const store = await openConfiguredStore(loadConfig({ DATA_DIR: dataDir }));
   try {
     if (!(store instanceof SqlStore)) throw new Error('The benchmark runs on the SQL store.');
     await store.db.updateTable('sessions').set({ last_used_at: Date.now() }).execute();
+    await store.db
+      .updateTable('memberships')
+      .set((eb) => ({
+        last_read_seq: eb
+          .selectFrom('groups')
+          .select('groups.last_seq')
+          .whereRef('groups.id', '=', 'memberships.group_id'),
+      }))
+      .execute();
   } finally {
     await store.close();
   }

@@ -4,6 +4,8 @@ import { connectFleet } from './common.js';
 
 const CONNECTIONS = 10_000;
 const SETTLE_MS = 2_000;
+/** Longer than the hub's 30 s heartbeat, so the quiet window includes one round of pings. */
+const QUIET_MS = 31_000;
 const KB = 1024;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -22,6 +24,8 @@ export async function idle(h: Harness): Promise<WorkloadOutput> {
   const after = await h.probe.gc();
   const perConnection = (bytesAfter: number, bytesBefore: number) =>
     Math.round(((bytesAfter - bytesBefore) / CONNECTIONS / KB) * 100) / 100;
+  // Nothing happens for a while: what does keeping 10,000 sockets cost, and does the loop ever stall?
+  const quiet = await h.measure(() => sleep(QUIET_MS), 'quiet');
   const closedDuring = fleet.tally.closed;
   await fleet.closeAll();
 
@@ -39,6 +43,8 @@ export async function idle(h: Harness): Promise<WorkloadOutput> {
       connectsPerSecond: Math.round(CONNECTIONS / connectS),
       connectServerCpuMsEach: Math.round((measured.server.cpuS / CONNECTIONS) * 1e5) / 100,
       connectEventLoopMaxStallMs: measured.server.eventLoopMaxStallMs,
+      quietEventLoopMaxStallMs: quiet.server.eventLoopMaxStallMs,
+      quietServerCores: quiet.server.cpuCores,
       loadgenCores: measured.loadgenCores,
       otherProcessesCores: measured.machine.otherProcessesCores,
     },
@@ -47,6 +53,8 @@ export async function idle(h: Harness): Promise<WorkloadOutput> {
       subscribed: 'each sent hello and got caught_up for its groups',
       gcCollected: after.collected,
       connecting: measured.server,
+      quiet: quiet.server,
+      quietMs: QUIET_MS,
       machine: measured.machine,
       ...(measured.profilePath ? { profile: measured.profilePath } : {}),
       before,

@@ -54,8 +54,9 @@ export async function reconnect(h: Harness): Promise<WorkloadOutput> {
   return {
     figures: {
       membersCurrent: current.length,
-      allCurrentAfterLastReconnectS: everyone ? seconds(allCurrentAt - lastStartedAt) : -1,
+      allCurrentAfterLastReconnectMs: everyone ? Math.round(allCurrentAt - lastStartedAt) : -1,
       allCurrentAfterStormBeganS: everyone ? seconds(allCurrentAt - began) : -1,
+      serverCpuMsPerReconnect: Math.round((measured.server.cpuS / MEMBERS) * 1e5) / 100,
       reconnectToCurrentP50Ms: perMember.p50,
       reconnectToCurrentP99Ms: perMember.p99,
       reconnectToCurrentMaxMs: perMember.max,
