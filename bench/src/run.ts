@@ -1,5 +1,5 @@
-// `npm run bench [-- workload...] [--profile]`: seeds a fresh store, then runs each workload against a
-// fresh server process with the load generated from a separate process, and writes bench/results/.
+// `npm run bench [-- workload...] [--profile] [--unread] [--stale-sessions]`: seeds a fresh store, then runs
+// each workload against a fresh server process, loaded from a separate process; writes bench/results/.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,15 +21,37 @@ const resultsDir = join(repoRoot, 'bench/results');
 /** No workload may run longer than this; its load generator is killed and the workload reported as failed. */
 const WORKLOAD_TIMEOUT_MS = 180_000;
 
-function parseArgs(argv: readonly string[]): { names: WorkloadName[]; profile: boolean } {
+interface Options {
+  names: WorkloadName[];
+  /** CPU-profile the server during each measured window. */
+  profile: boolean;
+  /** Leave members' read cursors where they are (by default everyone has read everything at each start). */
+  unread: boolean;
+  /** Sessions last used a day ago (by default just now), so each sign-in records its use. */
+  staleSessions: boolean;
+}
+
+const FLAGS = ['--profile', '--unread', '--stale-sessions'];
+
+function parseArgs(argv: readonly string[]): Options {
   const profile = argv.includes('--profile');
+  const unread = argv.includes('--unread');
+  const staleSessions = argv.includes('--stale-sessions');
+  const unknown = argv.filter((a) => a.startsWith('--') && !FLAGS.includes(a));
+  if (unknown.length > 0)
+    throw new Error(`Unknown option ${unknown.join(' ')}; the options are ${FLAGS.join(', ')}.`);
   const names = argv.filter((a) => !a.startsWith('--'));
   for (const name of names) {
     if (!(WORKLOAD_NAMES as readonly string[]).includes(name)) {
       throw new Error(`Unknown workload "${name}"; choose from ${WORKLOAD_NAMES.join(', ')}.`);
     }
   }
-  return { names: names.length > 0 ? (names as WorkloadName[]) : [...WORKLOAD_NAMES], profile };
+  return {
+    names: names.length > 0 ? (names as WorkloadName[]) : [...WORKLOAD_NAMES],
+    profile,
+    unread,
+    staleSessions,
+  };
 }
 
 /** Runs one job in a fresh load-generator process. */
@@ -59,7 +81,7 @@ function runLoadgen(job: Job): Promise<LoadgenReply> {
 }
 
 async function main(): Promise<void> {
-  const { names, profile } = parseArgs(process.argv.slice(2));
+  const { names, profile, unread, staleSessions } = parseArgs(process.argv.slice(2));
   const began = performance.now();
   const workDir = mkdtempSync(join(tmpdir(), 'fellwatch-bench-'));
   const dataDir = join(workDir, 'data');
@@ -84,7 +106,7 @@ async function main(): Promise<void> {
     const runId = randomBytes(4).toString('hex');
 
     for (const workload of names) {
-      await prepareForWorkload(dataDir);
+      await prepareForWorkload(dataDir, { markRead: !unread, staleSessions });
       const quiet = await waitForQuiet();
       const server = await startServer({ dataDir, secretKey });
       let reply: LoadgenReply;
@@ -108,6 +130,7 @@ async function main(): Promise<void> {
       const record = recordOf(
         workload,
         { ...machine, atStart: quiet },
+        { profile, unread, staleSessions },
         reply.ok
           ? { output: reply.output }
           : { error: `${reply.error}\n--- server output ---\n${server.output()}` },

@@ -24,6 +24,8 @@ export interface ResultRecord {
   summary: string;
   date: string;
   machine: MachineInfo & { atStart: Quiet };
+  /** How the run was started (see run.ts): profiled runs are slower. */
+  options: { profile: boolean; unread: boolean; staleSessions: boolean };
   ok: boolean;
   error?: string;
   targets: TargetResult[];
@@ -36,6 +38,7 @@ export interface ResultRecord {
 export function recordOf(
   workload: WorkloadName,
   machine: MachineInfo & { atStart: Quiet },
+  options: { profile: boolean; unread: boolean; staleSessions: boolean },
   outcome: { output?: WorkloadOutput; error?: string },
   profile?: ProfileSummary,
 ): ResultRecord {
@@ -47,6 +50,7 @@ export function recordOf(
     summary: info.summary,
     date: new Date().toISOString(),
     machine,
+    options,
     ok: outcome.error === undefined,
     ...(outcome.error !== undefined ? { error: outcome.error } : {}),
     targets: info.targets.map((t) => ({

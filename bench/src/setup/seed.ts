@@ -149,14 +149,20 @@ export async function seed(
 
 /**
  * Puts the store in the state each workload starts from: every member has read everything so far (as
- * members who use the app have), and every session was used just now (as for people online within the
- * last minute: a session last used longer ago is stamped by its next sign-in, one write per connection).
+ * members who use the app have; unless `markRead` is off), and every session was used just now (as for
+ * people online within the last minute; a day ago with `staleSessions`: a session last used longer ago is stamped by its next sign-in, one write per connection).
  */
-export async function prepareForWorkload(dataDir: string): Promise<void> {
+export async function prepareForWorkload(
+  dataDir: string,
+  options: { markRead: boolean; staleSessions: boolean },
+): Promise<void> {
   const store = await openConfiguredStore(loadConfig({ DATA_DIR: dataDir }));
   try {
     if (!(store instanceof SqlStore)) throw new Error('The benchmark runs on the SQL store.');
-    await store.db.updateTable('sessions').set({ last_used_at: Date.now() }).execute();
+    // Stale: last used long ago, so every sign-in writes its use down first.
+    const lastUsed = options.staleSessions ? Date.now() - 24 * 3600_000 : Date.now();
+    await store.db.updateTable('sessions').set({ last_used_at: lastUsed }).execute();
+    if (!options.markRead) return;
     await store.db
       .updateTable('memberships')
       .set((eb) => ({
