@@ -1,4 +1,5 @@
 // The wire protocol of Fellwatch: one set of schemas for the server, the web client, the CLI and OpenAPI.
+export * from './alerts.js';
 export * from './auth.js';
 export * from './common.js';
 export * from './groups.js';
