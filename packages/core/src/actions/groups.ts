@@ -100,6 +100,7 @@ export async function createGroup(ports: Ports, actor: Actor, input: CreateGroup
     rules: (input.rules ?? '').trim(),
     area: validateGroupArea(input.area ?? null),
     vettingQuestions: validateVettingQuestions(input.vettingQuestions ?? []),
+    externalAlerts: 'review',
     lastSeq: 0,
     createdAt: ports.clock.now(),
   };

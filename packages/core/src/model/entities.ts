@@ -1,5 +1,6 @@
-// The records of Fellwatch: people, organisations, watch groups, memberships, invites, messages, media.
+// The records of Fellwatch: people, organisations, watch groups, memberships, invites, messages, media, alerts.
 import type {
+  AlertId,
   EpochMs,
   GroupId,
   InviteId,
@@ -50,6 +51,9 @@ export type GroupArea =
   | { kind: 'circle'; centre: { lat: number; lng: number }; radiusKm: number }
   | { kind: 'polygon'; coordinates: [number, number][][] };
 
+/** Whether a group takes alerts raised in another organisation's groups: shown at once, never, or after an admin's review. */
+export type ExternalAlertPolicy = 'always' | 'never' | 'review';
+
 /** A watch group: a community with an area, rules and admins, owned by an organisation. */
 export interface Group {
   id: GroupId;
@@ -59,6 +63,8 @@ export interface Group {
   rules: string;
   area: GroupArea | null;
   vettingQuestions: string[];
+  /** Alerts from other organisations' groups: 'review' unless its managers choose otherwise. */
+  externalAlerts: ExternalAlertPolicy;
   /** The newest sequence number used in this group's event stream (0: none yet). */
   lastSeq: number;
   createdAt: EpochMs;
@@ -120,6 +126,8 @@ export interface Message {
   editedAt: EpochMs | null;
   deletedAt: EpochMs | null;
   deletedBy: UserId | null;
+  /** Set when this message is an alert's placement in the group: the card shows the alert. */
+  alertId: AlertId | null;
 }
 
 /** One earlier version of an edited message. */
@@ -170,3 +178,43 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
   at: EpochMs;
 }
+
+export type AlertKind = 'stolen' | 'found' | 'animal' | 'suspicious' | 'appeal';
+export type AlertStatus = 'unverified' | 'confirmed' | 'resolved' | 'retracted';
+export type AlertOutcome = 'recovered' | 'owner_found' | 'returned' | 'no_further_action';
+
+/** How far an alert travels: its own group, groups whose area is within a radius, or the organisation's groups. */
+export type Reach = { mode: 'group' } | { mode: 'radius'; radiusKm?: number } | { mode: 'organisation' };
+
+/**
+ * A structured alert (stolen, found, animal, suspicious, appeal). One object, shown in many groups:
+ * each group holds a placement message pointing at it, so a status change is made once.
+ */
+export interface Alert {
+  id: AlertId;
+  kind: AlertKind;
+  /** The card's own fields, validated by the protocol's AlertDetails at the edge; `kind` repeated inside. */
+  details: Record<string, unknown>;
+  summary: string;
+  authorId: UserId;
+  originGroupId: GroupId;
+  location: GeoPoint | null;
+  /** What the poster typed for the place, kept as written. */
+  placeText: string | null;
+  photoIds: MediaId[];
+  status: AlertStatus;
+  outcome: AlertOutcome | null;
+  /** "What happened next", posted back with the outcome. */
+  outcomeNote: string | null;
+  /** The stolen or found alert this one was matched and linked to. */
+  linkedAlertId: AlertId | null;
+  reach: Reach;
+  /** Chosen by the poster's device; (authorId, clientId) is unique, so a retry never duplicates. */
+  clientId: string;
+  createdAt: EpochMs;
+  updatedAt: EpochMs;
+  confirmedBy: UserId | null;
+  resolvedBy: UserId | null;
+}
+
+export type AlertReviewState = 'pending' | 'accepted' | 'declined';

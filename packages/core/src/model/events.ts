@@ -2,8 +2,11 @@
 import type { Membership, Message } from './entities.js';
 import type { EpochMs, GroupId, MessageId, SessionId, UserId } from './ids.js';
 
-/** Types of event that take a place in a group's gapless sequence. */
-export type GroupEventType = 'message.posted' | 'message.edited' | 'message.deleted';
+/**
+ * Types of event that take a place in a group's gapless sequence. `alert.updated` concerns an
+ * alert's placement message: the alert it shows changed (confirmed, resolved, retracted, linked).
+ */
+export type GroupEventType = 'message.posted' | 'message.edited' | 'message.deleted' | 'alert.updated';
 
 /** A sequenced event as stored: (groupId, seq) is unique and gapless within the group. */
 export interface GroupEventRecord {

@@ -12,6 +12,7 @@ export type InviteId = Id<'invite'>;
 export type MediaId = Id<'media'>;
 export type SessionId = Id<'session'>;
 export type AuditId = Id<'audit'>;
+export type AlertId = Id<'alert'>;
 
 /** Milliseconds since the Unix epoch, the only time representation in the domain. */
 export type EpochMs = number;

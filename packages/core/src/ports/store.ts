@@ -1,7 +1,10 @@
 // The Store port: durable state. Every method is atomic; `transaction` groups several into one.
 import type {
+  Alert,
   AuditEntry,
+  ExternalAlertPolicy,
   Group,
+  GroupArea,
   Invite,
   Media,
   Membership,
@@ -15,6 +18,7 @@ import type {
 } from '../model/entities.js';
 import type { GroupEventRecord, GroupEventWithMessage } from '../model/events.js';
 import type {
+  AlertId,
   EpochMs,
   GroupId,
   InviteId,
@@ -44,8 +48,8 @@ export interface GroupSummary {
   unread: number;
 }
 
-/** A new message; the store assigns its sequence number. */
-export type NewMessage = Omit<Message, 'seq' | 'editedAt' | 'deletedAt' | 'deletedBy'>;
+/** A new message; the store assigns its sequence number. Alert placements are made by `createAlert` only. */
+export type NewMessage = Omit<Message, 'seq' | 'editedAt' | 'deletedAt' | 'deletedBy' | 'alertId'>;
 
 /** Result of appending: `duplicate` is true when (authorId, clientId) already existed. */
 export interface AppendResult {
@@ -149,6 +153,104 @@ export interface AuditRepository {
   listAudit(filter: { groupId?: GroupId; subjectId?: string; limit: number }): Promise<AuditEntry[]>;
 }
 
+/** Where a new alert goes: shown at once in `shown` groups, waiting for an admin's review in `review` groups. */
+export interface AlertPlacement {
+  shown: GroupId[];
+  review: GroupId[];
+}
+
+/** Result of raising an alert: `duplicate` is true when (authorId, clientId) already existed (then no placements). */
+export interface CreateAlertResult {
+  alert: Alert;
+  /** One placement message (and its `message.posted` event) per shown group, in the order given. */
+  placements: AppendResult[];
+  duplicate: boolean;
+}
+
+/** What a status change, an outcome or a link may change on an alert. */
+export type AlertChange = Partial<
+  Pick<
+    Alert,
+    'status' | 'outcome' | 'outcomeNote' | 'linkedAlertId' | 'confirmedBy' | 'resolvedBy' | 'updatedAt'
+  >
+>;
+
+/** Result of changing an alert: one `alert.updated` event per group where it is shown. */
+export interface AlertUpdate {
+  alert: Alert;
+  events: MessageChange[];
+}
+
+/** What the reach computation needs to know of every group. */
+export interface ReachGroup {
+  id: GroupId;
+  organisationId: OrganisationId;
+  area: GroupArea | null;
+  externalAlerts: ExternalAlertPolicy;
+}
+
+/**
+ * Which alerts may match a new one: open alerts (unverified or confirmed) of `kinds`. Those sharing
+ * any of `identifiers` (normalised registrations, serials, marking ids, ear tags) come first,
+ * whatever their place or age; then others that meet `category`, `bbox` and `since` (each when
+ * given), newest first; at most `limit` in all.
+ */
+export interface MatchCandidateFilter {
+  kinds: string[];
+  openOnly: true;
+  identifiers: string[];
+  /** details.category of stolen and found alerts. */
+  category?: string;
+  bbox?: { minLat: number; maxLat: number; minLng: number; maxLng: number };
+  since?: EpochMs;
+  limit: number;
+}
+
+export interface AlertRepository {
+  /**
+   * Inserts an alert and, in the same transaction, its placement message in every `shown` group
+   * (the group's next sequence, a `message.posted` event) and a pending review in every `review`
+   * group. `identifiers` are the alert's normalised identifiers, kept for matching. Idempotent on
+   * (authorId, clientId): a repeat returns the stored alert, duplicate = true, and writes nothing.
+   */
+  createAlert(
+    alert: Alert,
+    placement: AlertPlacement,
+    identifiers?: readonly string[],
+  ): Promise<CreateAlertResult>;
+  getAlert(id: AlertId): Promise<Alert | undefined>;
+  getAlertsByIds(ids: readonly AlertId[]): Promise<Alert[]>;
+  /** The alert's placement messages, one per group where it is shown, in the order they were placed. */
+  listAlertPlacements(alertId: AlertId): Promise<Message[]>;
+  /**
+   * Changes the alert once and appends `alert.updated` (messageId = the placement) in every group
+   * where it is shown, all in one transaction. Fails with not_found for an unknown alert.
+   */
+  updateAlert(id: AlertId, change: AlertChange): Promise<AlertUpdate>;
+  /** Alerts shown in a group, newest first; `openOnly`: unverified or confirmed. */
+  listGroupAlerts(
+    groupId: GroupId,
+    filter: { openOnly: boolean; kind?: string; limit: number },
+  ): Promise<Alert[]>;
+  /** Alerts waiting for this group's review, oldest first. */
+  listAlertReviews(groupId: GroupId): Promise<Alert[]>;
+  /**
+   * Decides a pending review. Accepting appends the placement in the group (returned); declining
+   * appends nothing (undefined). not_found when there is no review, conflict when already decided.
+   */
+  decideAlertReview(
+    alertId: AlertId,
+    groupId: GroupId,
+    accept: boolean,
+    by: UserId,
+    at: EpochMs,
+  ): Promise<AppendResult | undefined>;
+  /** Every group, with what reach needs: organisation, area and external-alert policy. */
+  listReachGroups(): Promise<ReachGroup[]>;
+  /** Open alerts that may match, newest first, at most `limit`; scoring is the caller's. */
+  findMatchCandidates(filter: MatchCandidateFilter): Promise<Alert[]>;
+}
+
 /** All repositories, as seen inside or outside a transaction. */
 export interface Repositories
   extends UserRepository,
@@ -159,7 +261,8 @@ export interface Repositories
     InviteRepository,
     MessageRepository,
     MediaRepository,
-    AuditRepository {}
+    AuditRepository,
+    AlertRepository {}
 
 /** The durable store. */
 export interface Store extends Repositories {
