@@ -6,4 +6,5 @@ export * from './members.js';
 export * from './messages.js';
 export * from './organisations.js';
 export * from './photos.js';
+export * from './places.js';
 export * from './sessions.js';

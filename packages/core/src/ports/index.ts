@@ -1,4 +1,5 @@
 // The ports through which the core reaches the world; adapters live in the server package.
+export type * from './geocoder.js';
 export type * from './services.js';
 export type * from './store.js';
 
