@@ -1,0 +1,39 @@
+// Alerts: reach across groups and organisations, identifier normalisation, and stolen-to-found matching.
+export { BENCH_NOW, generateBenchAlerts, generateBenchGroups, seededRandom } from './bench-data.js';
+export {
+  areaBounds,
+  type Bounds,
+  boundsAround,
+  distanceKm,
+  distanceToAreaKm,
+  haversineKm,
+  type LatLng,
+} from './geometry.js';
+export { normaliseIdentifier } from './identifiers.js';
+export {
+  canBeMatched,
+  type MatchOptions,
+  type MatchScore,
+  matchingKinds,
+  type RankedMatch,
+  type RankOptions,
+  rankMatches,
+  scoreMatch,
+} from './matching.js';
+export {
+  alertIdentifiers,
+  type MatchableAlert,
+  type PreparedAlert,
+  type PreparedCandidates,
+  prepareAlert,
+  prepareCandidates,
+} from './prepare.js';
+export {
+  buildReachIndex,
+  computeReach,
+  defaultReachKm,
+  MAX_REACH_KM,
+  type ReachIndex,
+  type ReachMode,
+  type ReachResult,
+} from './reach.js';
