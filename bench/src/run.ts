@@ -11,7 +11,7 @@ import { type Job, WORKLOAD_NAMES, type WorkloadName } from './load/harness.js';
 import type { LoadgenReply } from './load/loadgen.js';
 import { measureWriteFloor } from './report/calibrate.js';
 import { machineInfo, waitForQuiet } from './report/machine.js';
-import { type CpuProfile, summariseProfile } from './report/profile.js';
+import { type CpuProfile, type ProfileSummary, summariseProfile } from './report/profile.js';
 import { describe, recordOf, writeRecord } from './report/results.js';
 import { prepareForWorkload, seed, writeSeed } from './setup/seed.js';
 import { repoRoot, startServer } from './setup/server.js';
@@ -122,11 +122,14 @@ async function main(): Promise<void> {
       } finally {
         await server.stop();
       }
-      const profilePath = reply.ok ? reply.output.details.profile : undefined;
-      const summary =
-        typeof profilePath === 'string'
-          ? summariseProfile(JSON.parse(readFileSync(profilePath, 'utf8')) as CpuProfile)
-          : undefined;
+      // `profile` is the measured window's; a workload may profile other windows as `<label>Profile`.
+      const summaries: Record<string, ProfileSummary> = {};
+      for (const [key, value] of Object.entries(reply.ok ? reply.output.details : {})) {
+        if ((key === 'profile' || key.endsWith('Profile')) && typeof value === 'string') {
+          summaries[key] = summariseProfile(JSON.parse(readFileSync(value, 'utf8')) as CpuProfile);
+        }
+      }
+      const { profile: summary, ...otherSummaries } = summaries;
       const record = recordOf(
         workload,
         { ...machine, atStart: quiet },
@@ -135,6 +138,7 @@ async function main(): Promise<void> {
           ? { output: reply.output }
           : { error: `${reply.error}\n--- server output ---\n${server.output()}` },
         summary,
+        otherSummaries,
       );
       const path = writeRecord(resultsDir, record);
       if (!record.ok || record.targets.some((t) => !t.met)) failures++;

@@ -32,6 +32,8 @@ export interface ResultRecord {
   figures: Record<string, number>;
   details: Record<string, unknown>;
   profile?: ProfileSummary;
+  /** Profiles of other windows of the workload, by name (e.g. the idle workload's quiet window). */
+  otherProfiles?: Record<string, ProfileSummary>;
 }
 
 /** Builds the record of a run from the load generator's output (or its failure). */
@@ -41,6 +43,7 @@ export function recordOf(
   options: { profile: boolean; unread: boolean; staleSessions: boolean },
   outcome: { output?: WorkloadOutput; error?: string },
   profile?: ProfileSummary,
+  otherProfiles: Record<string, ProfileSummary> = {},
 ): ResultRecord {
   const info = CATALOGUE[workload];
   const figures = outcome.output?.figures ?? {};
@@ -65,6 +68,7 @@ export function recordOf(
     figures,
     details: outcome.output?.details ?? {},
     ...(profile ? { profile } : {}),
+    ...(Object.keys(otherProfiles).length > 0 ? { otherProfiles } : {}),
   };
 }
 

@@ -66,6 +66,7 @@ export async function seed(
       rules: '',
       area: null,
       vettingQuestions: [],
+      externalAlerts: 'review',
       lastSeq: 0,
       createdAt: now,
     });

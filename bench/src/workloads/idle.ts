@@ -57,6 +57,7 @@ export async function idle(h: Harness): Promise<WorkloadOutput> {
       quietMs: QUIET_MS,
       machine: measured.machine,
       ...(measured.profilePath ? { profile: measured.profilePath } : {}),
+      ...(quiet.profilePath ? { quietProfile: quiet.profilePath } : {}),
       before,
       settled,
       after,
