@@ -1,5 +1,6 @@
 // Organisations, watch groups, memberships, vetting and invites.
 import { z } from 'zod';
+import { ExternalAlertPolicy } from './alerts.js';
 import { NewAccount } from './auth.js';
 import { Affiliation, Email, Epoch, GeoPoint, Id, PublicPerson } from './common.js';
 
@@ -46,6 +47,8 @@ const GroupDetails = z.object({
   rules: z.string().trim().max(4000),
   area: GroupArea.nullable(),
   vettingQuestions: z.array(z.string().trim().min(1).max(300)).max(10),
+  /** Alerts raised in other organisations' groups: shown always, never, or after an admin's review. */
+  externalAlerts: ExternalAlertPolicy,
 });
 export const CreateGroup = GroupDetails.extend({
   organisationId: Id,
@@ -53,6 +56,7 @@ export const CreateGroup = GroupDetails.extend({
   rules: GroupDetails.shape.rules.default(''),
   area: GroupDetails.shape.area.default(null),
   vettingQuestions: GroupDetails.shape.vettingQuestions.default([]),
+  externalAlerts: GroupDetails.shape.externalAlerts.default('review'),
 });
 export type CreateGroup = z.infer<typeof CreateGroup>;
 /** Only the fields sent change (no defaults here: a missing field must not reset what is stored). */
@@ -67,6 +71,7 @@ export const Group = z.object({
   rules: z.string(),
   area: GroupArea.nullable(),
   vettingQuestions: z.array(z.string()),
+  externalAlerts: ExternalAlertPolicy,
   lastSeq: z.number().int(),
   createdAt: Epoch,
 });

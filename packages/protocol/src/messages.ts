@@ -1,5 +1,6 @@
 // Messages in a group's stream, photos, and the events that carry them.
 import { z } from 'zod';
+import { AlertView } from './alerts.js';
 import { Epoch, GeoPoint, Id, LocationView, PublicPerson } from './common.js';
 
 export const MAX_BODY = 4000;
@@ -41,7 +42,10 @@ export const Photo = z.object({
 export type Photo = z.infer<typeof Photo>;
 export const UploadedPhoto = z.object({ photo: Photo });
 
-/** A message as members see it. A deleted message has empty body, no photos and no location. */
+/**
+ * A message as members see it. A deleted message has empty body, no photos and no location. An alert's
+ * placement in the group carries the alert it shows; `alert` is null for an ordinary message.
+ */
 export const MessageView = z.object({
   id: Id,
   groupId: Id,
@@ -55,6 +59,7 @@ export const MessageView = z.object({
   createdAt: Epoch,
   editedAt: Epoch.nullable(),
   deleted: z.boolean(),
+  alert: AlertView.nullable(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 export const MessageResponse = z.object({ message: MessageView });

@@ -29,6 +29,8 @@ export const EventMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message.posted'), groupId: Id, seq: z.number().int(), message: MessageView }),
   z.object({ type: z.literal('message.edited'), groupId: Id, seq: z.number().int(), message: MessageView }),
   z.object({ type: z.literal('message.deleted'), groupId: Id, seq: z.number().int(), message: MessageView }),
+  /** The alert an alert placement shows changed (confirmed, resolved, retracted, linked): replace the message. */
+  z.object({ type: z.literal('alert.updated'), groupId: Id, seq: z.number().int(), message: MessageView }),
 ]);
 export type EventMessage = z.infer<typeof EventMessage>;
 

@@ -1,6 +1,6 @@
 // Actions on watch groups: create, change, read one, list mine; with the rules a group's details must follow.
 import type { Actor } from '../model/actor.js';
-import type { Group, GroupArea, Membership, Organisation } from '../model/entities.js';
+import type { ExternalAlertPolicy, Group, GroupArea, Membership, Organisation } from '../model/entities.js';
 import { fail } from '../model/errors.js';
 import type { GroupId, OrganisationId } from '../model/ids.js';
 import { canCreateGroup, canManageGroup, canManageOrganisation, canSeeGroup } from '../policies/index.js';
@@ -17,6 +17,8 @@ export interface CreateGroupInput {
   rules?: string;
   area?: GroupArea | null;
   vettingQuestions?: string[];
+  /** Alerts from other organisations' groups; 'review' unless chosen. */
+  externalAlerts?: ExternalAlertPolicy;
 }
 
 /** The details of a group that its managers may change; absent fields stay as they are. */
@@ -86,6 +88,15 @@ function validateName(name: string): string {
   return trimmed;
 }
 
+const EXTERNAL_ALERT_POLICIES: readonly ExternalAlertPolicy[] = ['always', 'never', 'review'];
+
+/** Checks how a group takes alerts from other organisations: always, never or after review. */
+export function validateExternalAlerts(policy: ExternalAlertPolicy): ExternalAlertPolicy {
+  if (!EXTERNAL_ALERT_POLICIES.includes(policy))
+    throw fail.invalid('Alerts from outside must be taken always, never or after review.', 'externalAlerts');
+  return policy;
+}
+
 /** Creates a watch group in an organisation (platform admins and the organisation's admins). */
 export async function createGroup(ports: Ports, actor: Actor, input: CreateGroupInput): Promise<GroupView> {
   if (!canCreateGroup(actor, input.organisationId))
@@ -100,7 +111,7 @@ export async function createGroup(ports: Ports, actor: Actor, input: CreateGroup
     rules: (input.rules ?? '').trim(),
     area: validateGroupArea(input.area ?? null),
     vettingQuestions: validateVettingQuestions(input.vettingQuestions ?? []),
-    externalAlerts: 'review',
+    externalAlerts: validateExternalAlerts(input.externalAlerts ?? 'review'),
     lastSeq: 0,
     createdAt: ports.clock.now(),
   };
@@ -138,6 +149,9 @@ export async function updateGroup(
     ...(input.area !== undefined ? { area: validateGroupArea(input.area) } : {}),
     ...(input.vettingQuestions !== undefined
       ? { vettingQuestions: validateVettingQuestions(input.vettingQuestions) }
+      : {}),
+    ...(input.externalAlerts !== undefined
+      ? { externalAlerts: validateExternalAlerts(input.externalAlerts) }
       : {}),
   };
   const fields = Object.keys(input).filter((key) => input[key as keyof UpdateGroupInput] !== undefined);

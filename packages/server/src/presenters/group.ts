@@ -80,6 +80,7 @@ function groupFields(group: Group, organisationName: Organisation['name']) {
     rules: group.rules,
     area: group.area,
     vettingQuestions: [...group.vettingQuestions],
+    externalAlerts: group.externalAlerts,
     lastSeq: group.lastSeq,
     createdAt: group.createdAt,
   };

@@ -96,7 +96,8 @@ export function registerGroupRoutes(api: Api): void {
   api.route({
     method: 'PATCH',
     url: '/api/v1/groups/:groupId',
-    summary: "Change a group's name, description, rules, area or vetting questions (its managers)",
+    summary:
+      "Change a group's name, description, rules, area, vetting questions or alerts taken from outside (its managers)",
     tag: 'groups',
     auth: 'required',
     params: GroupParams,
