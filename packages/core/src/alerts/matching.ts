@@ -6,7 +6,7 @@ import { type MatchableAlert, type PreparedAlert, type PreparedCandidates, prepa
 
 /** How alike two alerts are, and why, in plain words. */
 export interface MatchScore {
-  /** 0..1; at least 0.95 when decisive. */
+  /** 0..1; at least 0.95 when decisive, at most 0.9 otherwise. */
   score: number;
   /** An equal registration, serial, marking id or ear tag. */
   decisive: boolean;
@@ -33,6 +33,7 @@ export interface RankOptions extends MatchOptions {
 const DAY_MS = 86_400_000;
 /** A description alone never reaches a decisive score. */
 const MAX_DESCRIPTIVE_SCORE = 0.9;
+const DECISIVE_SCORE = 0.95;
 /** When one of them has no location, distance can neither support nor weaken the match much. */
 const UNKNOWN_DISTANCE_FACTOR = 0.75;
 
@@ -42,11 +43,14 @@ const HALF_LIVES = {
   animal: { km: 20, ms: 3 * DAY_MS },
 };
 
-/** Weight of each field when both sides agree; unknown on either side earns half; disagreement earns none and scales the score by `differ`. */
+/**
+ * Weight of each field when both sides agree; unknown on either side earns half; disagreement earns
+ * nothing and scales the score by `differ` (a Honda is not a Yamaha; a colour is sometimes misnamed).
+ */
 const PROPERTY_FIELDS = [
   { field: 'make', weight: 0.3, differ: 0.4 },
-  { field: 'model', weight: 0.2, differ: 0.8 },
-  { field: 'colour', weight: 0.2, differ: 0.8 },
+  { field: 'model', weight: 0.2, differ: 0.6 },
+  { field: 'colour', weight: 0.2, differ: 0.5 },
 ] as const;
 const CATEGORY_WEIGHT = 0.3;
 const ANIMAL_FIELDS = [
@@ -65,16 +69,17 @@ const IDENTIFIER_DIFFER: Record<string, number> = {
 /** Whether two alerts could be the same thing: stolen ↔ found, stolen livestock ↔ animal, animal loose ↔ animal found. */
 export function canBeMatched(a: MatchableAlert, b: MatchableAlert): boolean {
   if (a.id === b.id) return false;
-  const pair = `${a.kind}:${b.kind}`;
-  if (pair === 'stolen:found' || pair === 'found:stolen') return true;
-  if (pair === 'stolen:animal') return isLivestock(a);
-  if (pair === 'animal:stolen') return isLivestock(b);
-  if (pair === 'animal:animal') {
-    const s1 = a.details.situation;
-    const s2 = b.details.situation;
-    return (s1 === 'loose' && s2 === 'found') || (s1 === 'found' && s2 === 'loose');
+  switch (a.kind) {
+    case 'stolen':
+      return b.kind === 'found' || (b.kind === 'animal' && isLivestock(a));
+    case 'found':
+      return b.kind === 'stolen';
+    case 'animal':
+      if (b.kind === 'stolen') return isLivestock(b);
+      return b.kind === 'animal' && oppositeSituations(a.details.situation, b.details.situation);
+    default:
+      return false;
   }
-  return false;
 }
 
 /** The kinds of alert that may match this one, for narrowing a search before canBeMatched and scoring. */
@@ -96,17 +101,22 @@ function isLivestock(alert: Pick<MatchableAlert, 'details'>): boolean {
   return typeof category === 'string' && category.trim().toLowerCase() === 'livestock';
 }
 
+function oppositeSituations(x: unknown, y: unknown): boolean {
+  return (x === 'loose' && y === 'found') || (x === 'found' && y === 'loose');
+}
+
 /** Scores how likely two alerts describe the same thing; 0 when they cannot be matched. */
 export function scoreMatch(a: MatchableAlert, b: MatchableAlert, options: MatchOptions = {}): MatchScore {
   if (!canBeMatched(a, b)) {
     return { score: 0, decisive: false, reasons: ['these kinds of alert are not matched'], distanceKm: null };
   }
-  return scorePrepared(prepareAlert(a), prepareAlert(b), options.now, true);
+  return explain(prepareAlert(a), prepareAlert(b), options.now);
 }
 
 /**
- * The best candidates for an alert, best first: score, then the newer, then by id. Candidates that
- * cannot be matched, score under minScore (default 0.35) or are the alert itself are left out.
+ * The best candidates for an alert, best first: by score, then the newer, then by id. Candidates that
+ * cannot be matched, score under minScore (default 0.35) or are the alert itself are left out. Pass
+ * prepareCandidates(list) to rank many alerts against the same candidates without normalising them again.
  */
 export function rankMatches<T extends MatchableAlert>(
   alert: MatchableAlert,
@@ -117,10 +127,10 @@ export function rankMatches<T extends MatchableAlert>(
   if (limit <= 0) return [];
   const subject = prepareAlert(alert);
   const raw = isRawList(candidates) ? candidates : null;
-  const items = raw ? null : (candidates as PreparedCandidates<T>).items;
-  const count = raw ? raw.length : (items as readonly PreparedAlert<T>[]).length;
-  // The best so far, kept sorted best first; reasons are written only for the winners.
-  const best: { prepared: PreparedAlert<T>; score: number }[] = [];
+  const items = raw ? [] : (candidates as PreparedCandidates<T>).items;
+  const count = raw ? raw.length : items.length;
+  // The best so far, sorted best first; reasons are written only for the winners.
+  const best: Entry<T>[] = [];
   for (let i = 0; i < count; i++) {
     let prepared: PreparedAlert<T>;
     if (raw) {
@@ -128,140 +138,154 @@ export function rankMatches<T extends MatchableAlert>(
       if (!canBeMatched(alert, candidate)) continue;
       prepared = prepareAlert(candidate);
     } else {
-      prepared = (items as readonly PreparedAlert<T>[])[i] as PreparedAlert<T>;
+      prepared = items[i] as PreparedAlert<T>;
       if (!canBeMatched(alert, prepared.alert)) continue;
     }
-    const { score } = scorePrepared(subject, prepared, now, false);
-    if (score < minScore) continue;
-    if (best.length === limit && !ranksBefore(score, prepared, best[limit - 1] as (typeof best)[number]))
-      continue;
+    const score = evaluate(subject, prepared, now, null);
+    if (score < minScore || score === 0) continue;
+    if (best.length === limit && !ranksBefore(score, prepared, best[limit - 1] as Entry<T>)) continue;
     let at = best.length;
-    while (at > 0 && ranksBefore(score, prepared, best[at - 1] as (typeof best)[number])) at--;
+    while (at > 0 && ranksBefore(score, prepared, best[at - 1] as Entry<T>)) at--;
     best.splice(at, 0, { prepared, score });
     if (best.length > limit) best.pop();
   }
-  return best.map(({ prepared }) => ({
-    candidate: prepared.alert,
-    ...scorePrepared(subject, prepared, now, true),
-  }));
+  return best.map(({ prepared }) => ({ candidate: prepared.alert, ...explain(subject, prepared, now) }));
+}
+
+interface Entry<T extends MatchableAlert> {
+  prepared: PreparedAlert<T>;
+  score: number;
 }
 
 function isRawList<T extends MatchableAlert>(c: readonly T[] | PreparedCandidates<T>): c is readonly T[] {
   return Array.isArray(c);
 }
 
-function ranksBefore(
-  score: number,
-  prepared: PreparedAlert,
-  other: { prepared: PreparedAlert; score: number },
-): boolean {
+function ranksBefore(score: number, prepared: PreparedAlert, other: Entry<MatchableAlert>): boolean {
   if (score !== other.score) return score > other.score;
   if (prepared.createdAt !== other.prepared.createdAt) return prepared.createdAt > other.prepared.createdAt;
   return prepared.alert.id < other.prepared.alert.id;
 }
 
-/** The score proper, on prepared alerts already known to be matchable. */
-function scorePrepared(
+/** The full score with its reasons and distance. */
+function explain(a: PreparedAlert, b: PreparedAlert, now: number | undefined): MatchScore {
+  const reasons: string[] = [];
+  const score = evaluate(a, b, now, reasons);
+  const distance = distanceBetween(a, b);
+  if (score > 0) {
+    if (distance !== null) reasons.push(describeDistance(distance));
+    reasons.push(describeTimeGap(timeGap(a, b, now)));
+  }
+  return {
+    score,
+    decisive: score >= DECISIVE_SCORE,
+    reasons,
+    distanceKm: distance === null ? null : Math.round(distance * 10) / 10,
+  };
+}
+
+function distanceBetween(a: PreparedAlert, b: PreparedAlert): number | null {
+  return Number.isNaN(a.lat) || Number.isNaN(b.lat) ? null : haversineKm(a.lat, a.lng, b.lat, b.lng);
+}
+
+function timeGap(a: PreparedAlert, b: PreparedAlert, now: number | undefined): number {
+  const clamp = (t: number) => (now !== undefined && t > now ? now : t);
+  return Math.abs(clamp(a.createdAt) - clamp(b.createdAt));
+}
+
+/**
+ * The score proper, for alerts already known to be matchable; it allocates nothing unless asked for
+ * reasons (then pushed onto `reasons`), because ranking runs it for every candidate.
+ */
+function evaluate(
   a: PreparedAlert,
   b: PreparedAlert,
   now: number | undefined,
-  withReasons: boolean,
-): MatchScore {
-  const reasons: string[] = [];
+  reasons: string[] | null,
+): number {
   const family = a.family === 'animal' && b.family === 'animal' ? 'animal' : 'property';
-  const halfLife = HALF_LIVES[family];
-
-  const distance =
-    Number.isNaN(a.lat) || Number.isNaN(b.lat) ? null : haversineKm(a.lat, a.lng, b.lat, b.lng);
-  const gap = Math.abs(clamp(a.createdAt, now) - clamp(b.createdAt, now));
-  const decay =
-    (distance === null ? UNKNOWN_DISTANCE_FACTOR : 0.5 ** (distance / halfLife.km)) *
-    0.5 ** (gap / halfLife.ms);
-  const distanceKm = distance === null ? null : Math.round(distance * 10) / 10;
-  const finish = (score: number, decisive: boolean): MatchScore => {
-    if (withReasons && score > 0) {
-      if (distance !== null) reasons.push(describeDistance(distance));
-      reasons.push(describeTimeGap(gap));
-    }
-    return { score, decisive, reasons, distanceKm };
-  };
-
-  const decisive = sharedIdentifier(a, b);
-  if (decisive) {
-    if (withReasons) reasons.push(decisive);
-    return finish(0.95 + 0.05 * decay, true);
+  const shared = sharedIdentifier(a, b);
+  const described = family === 'animal' || a.category === 'livestock' || b.category === 'livestock';
+  if (shared < 0 && (!a.category || a.category !== b.category)) {
+    reasons?.push('different category');
+    return 0;
   }
 
-  let sum = 0;
-  let factor = 1;
-  const agreed: string[] = [];
-  const differed: string[] = [];
-  const weigh = (field: string, weight: number, differ: number, verdict: Verdict) => {
-    if (verdict === 'agree') {
-      sum += weight;
-      agreed.push(FIELD_LABELS[field] ?? field);
-    } else if (verdict === 'unknown') {
-      sum += weight / 2;
-    } else {
-      factor *= differ;
-      differed.push(FIELD_LABELS[field] ?? field);
-    }
-  };
+  const halfLife = HALF_LIVES[family];
+  const distance = distanceBetween(a, b);
+  const decay =
+    (distance === null ? UNKNOWN_DISTANCE_FACTOR : 0.5 ** (distance / halfLife.km)) *
+    0.5 ** (timeGap(a, b, now) / halfLife.ms);
 
-  if (family === 'animal' || a.category === 'livestock' || b.category === 'livestock') {
-    if (a.category !== b.category)
-      return finish(withReasons ? refuse(reasons, 'different category') : 0, false);
-    for (const { field, weight, differ } of ANIMAL_FIELDS)
-      weigh(field, weight, differ, compareAnimal(field, a, b));
+  if (shared >= 0) {
+    reasons?.push(describeShared(a, b, shared));
+    return DECISIVE_SCORE + (1 - DECISIVE_SCORE) * decay;
+  }
+
+  const tally: Tally = { sum: 0, factor: 1, agreed: reasons ? [] : null, differed: reasons ? [] : null };
+  if (described) {
+    for (const f of ANIMAL_FIELDS) weigh(tally, f.field, f.weight, f.differ, compareAnimal(f.field, a, b));
   } else {
-    if (!a.category || a.category !== b.category) {
-      return finish(withReasons ? refuse(reasons, 'different category') : 0, false);
-    }
-    sum += CATEGORY_WEIGHT;
-    for (const { field, weight, differ } of PROPERTY_FIELDS)
-      weigh(field, weight, differ, compareProperty(field, a, b));
+    tally.sum += CATEGORY_WEIGHT;
+    for (const f of PROPERTY_FIELDS)
+      weigh(tally, f.field, f.weight, f.differ, compareProperty(f.field, a, b));
   }
   for (let i = 0; i < a.identifierFields.length; i++) {
     const field = a.identifierFields[i] as string;
     const j = b.identifierFields.indexOf(field);
     if (j >= 0 && b.identifiers[j] !== a.identifiers[i]) {
-      factor *= IDENTIFIER_DIFFER[field] ?? 1;
-      differed.push(FIELD_LABELS[field] ?? field);
+      tally.factor *= IDENTIFIER_DIFFER[field] ?? 1;
+      tally.differed?.push(FIELD_LABELS[field] ?? field);
     }
   }
-
-  const score = Math.min(MAX_DESCRIPTIVE_SCORE, sum * factor * decay);
-  if (withReasons) {
-    if (agreed.length > 0) reasons.push(`same ${listWords(agreed)}`);
-    else if (family === 'property') reasons.push(`same category`);
-    if (differed.length > 0) reasons.push(`different ${listWords(differed)}`);
+  if (reasons && tally.agreed && tally.differed) {
+    if (tally.agreed.length > 0) reasons.push(`same ${listWords(tally.agreed)}`);
+    else reasons.push('same category');
+    if (tally.differed.length > 0) reasons.push(`different ${listWords(tally.differed)}`);
   }
-  return finish(score, false);
+  return Math.min(MAX_DESCRIPTIVE_SCORE, tally.sum * tally.factor * decay);
 }
 
-function refuse(reasons: string[], why: string): number {
-  reasons.push(why);
-  return 0;
-}
-
-function clamp(time: number, now: number | undefined): number {
-  return now !== undefined && time > now ? now : time;
-}
-
-/** The reason an equal identifier decides the match, or null. Fields may differ: a VIN typed as a marking id still counts. */
-function sharedIdentifier(a: PreparedAlert, b: PreparedAlert): string | null {
-  for (let i = 0; i < a.identifiers.length; i++) {
-    const j = b.identifiers.indexOf(a.identifiers[i] as string);
-    if (j < 0) continue;
-    const fieldA = a.identifierFields[i] as string;
-    const fieldB = b.identifierFields[j] as string;
-    const labelA = FIELD_LABELS[fieldA] ?? fieldA;
-    return fieldA === fieldB ? `same ${labelA}` : `${labelA} matches ${FIELD_LABELS[fieldB] ?? fieldB}`;
-  }
-  return null;
+interface Tally {
+  sum: number;
+  factor: number;
+  agreed: string[] | null;
+  differed: string[] | null;
 }
 
 type Verdict = 'agree' | 'unknown' | 'differ';
+
+function weigh(tally: Tally, field: string, weight: number, differ: number, verdict: Verdict): void {
+  if (verdict === 'agree') {
+    tally.sum += weight;
+    tally.agreed?.push(FIELD_LABELS[field] ?? field);
+  } else if (verdict === 'unknown') {
+    tally.sum += weight / 2;
+  } else {
+    tally.factor *= differ;
+    tally.differed?.push(FIELD_LABELS[field] ?? field);
+  }
+}
+
+/**
+ * Where a's identifier equals one of b's: a's index times 8 plus b's, or -1. Fields may differ (a VIN
+ * typed as a marking id still counts). A number rather than a pair, so the hot path allocates nothing.
+ */
+function sharedIdentifier(a: PreparedAlert, b: PreparedAlert): number {
+  if (a.identifiers.length === 0 || b.identifiers.length === 0) return -1;
+  for (let i = 0; i < a.identifiers.length; i++) {
+    const j = b.identifiers.indexOf(a.identifiers[i] as string);
+    if (j >= 0) return i * 8 + j;
+  }
+  return -1;
+}
+
+function describeShared(a: PreparedAlert, b: PreparedAlert, shared: number): string {
+  const fieldA = a.identifierFields[Math.floor(shared / 8)] as string;
+  const fieldB = b.identifierFields[shared % 8] as string;
+  const labelA = FIELD_LABELS[fieldA] ?? fieldA;
+  return fieldA === fieldB ? `same ${labelA}` : `${labelA} matches ${FIELD_LABELS[fieldB] ?? fieldB}`;
+}
 
 /** Equal, or one a prefix of the other ("TRX420" and "TRX420FA"), counts as agreement. */
 function compareCode(x: string, y: string): Verdict {
@@ -288,24 +312,27 @@ function compareAnimal(field: string, a: PreparedAlert, b: PreparedAlert): Verdi
     return a.species === b.species ? 'agree' : 'differ';
   }
   if (field === 'breed') {
-    // A stolen-livestock description is free text: shared words agree, but their absence proves nothing.
+    // A livestock description is free text: shared words agree, but their absence proves nothing.
     const verdict = compareWords(a.breedWords, b.breedWords);
     return verdict === 'differ' && (a.family !== 'animal' || b.family !== 'animal') ? 'unknown' : verdict;
   }
   return compareFlock(a, b);
 }
 
-/** Flock marks agree when equal, or when one side's ear tag carries the other's flock mark. */
+/** Flock marks agree when equal, or when one side's ear tag or marking id carries the other's flock mark. */
 function compareFlock(a: PreparedAlert, b: PreparedAlert): Verdict {
-  const tagsA = identifiersOf(a, 'earTag').concat(identifiersOf(a, 'markingId'));
-  const tagsB = identifiersOf(b, 'earTag').concat(identifiersOf(b, 'markingId'));
-  const carries = (mark: string, tags: string[]) => mark.length >= 3 && tags.some((t) => t.startsWith(mark));
   if (a.flockMark && b.flockMark) return a.flockMark === b.flockMark ? 'agree' : 'differ';
-  if (carries(a.flockMark, tagsB) || carries(b.flockMark, tagsA)) return 'agree';
+  if (carriesMark(a.flockMark, b) || carriesMark(b.flockMark, a)) return 'agree';
   return 'unknown';
 }
 
-function identifiersOf(alert: PreparedAlert, field: string): string[] {
-  const i = alert.identifierFields.indexOf(field);
-  return i < 0 ? [] : [alert.identifiers[i] as string];
+function carriesMark(mark: string, alert: PreparedAlert): boolean {
+  if (mark.length < 3) return false;
+  for (let i = 0; i < alert.identifiers.length; i++) {
+    const field = alert.identifierFields[i];
+    if ((field === 'earTag' || field === 'markingId') && (alert.identifiers[i] as string).startsWith(mark)) {
+      return true;
+    }
+  }
+  return false;
 }

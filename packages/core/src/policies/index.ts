@@ -104,3 +104,29 @@ export function canFetchOriginal(actor: Actor, group: Group, membership: Members
     (a) => a.organisationId === group.organisationId && a.affiliation === 'officer',
   );
 }
+
+/** Appeals speak for the police: only verified officers raise them. */
+export function canRaiseAppeal(actor: Actor): boolean {
+  return isOfficer(actor);
+}
+
+/** "Confirmed by police" on a card must mean it: only verified officers confirm an alert. */
+export function canConfirmAlert(actor: Actor): boolean {
+  return isOfficer(actor);
+}
+
+/**
+ * Resolving or retracting an alert (and seeing or linking its possible matches): the poster, an active
+ * admin or moderator of a group where it is shown, or an officer. `membershipsInShownGroups` are the
+ * actor's memberships in the groups showing the alert; others' are ignored.
+ */
+export function canResolveAlert(
+  actor: Actor,
+  alert: { authorId: Actor['user']['id'] },
+  membershipsInShownGroups: readonly Membership[],
+): boolean {
+  if (alert.authorId === actor.user.id || isOfficer(actor)) return true;
+  return membershipsInShownGroups.some(
+    (m) => m.userId === actor.user.id && isActiveMember(m) && (m.role === 'admin' || m.role === 'moderator'),
+  );
+}
