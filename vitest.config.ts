@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.contract.test.ts', 'e2e/**/*.e2e.ts'],
+    include: ['packages/*/src/**/*.test.ts', 'bench/src/**/*.test.ts', 'e2e/**/*.e2e.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,

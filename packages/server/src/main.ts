@@ -23,7 +23,8 @@ async function stop(signal: string): Promise<void> {
 process.on('SIGTERM', () => void stop('SIGTERM'));
 process.on('SIGINT', () => void stop('SIGINT'));
 
-await app.listen({ port: config.port, host: config.host });
+// A deep accept queue: after an outage thousands of members reconnect within seconds.
+await app.listen({ port: config.port, host: config.host, backlog: 4096 });
 const token = await ensureSetupToken(ctx.ports);
 const store = 'engine' in ctx.ports.store ? String(ctx.ports.store.engine) : 'store';
 process.stdout.write(`\nFellwatch is running at ${config.publicUrl} (${store}, data in ${config.dataDir})\n`);

@@ -37,6 +37,9 @@ export function frameOf(message: ServerMessage): Buffer {
  * Subscriptions, live delivery, catch-up and membership changes for every socket on this node. Live group
  * events are put in order per group (see Sequencer) before they reach any socket.
  */
+/** The heartbeat period is split into this many ticks, each pinging its share of the sockets. */
+const HEARTBEAT_SLICES = 30;
+
 export class StreamHub {
   readonly outbox: Outbox;
   private readonly store: Store;
@@ -48,6 +51,9 @@ export class StreamHub {
   private readonly sequencer: Sequencer;
   private readonly resyncAfter: number;
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly heartbeatMs: number;
+  private beatCursor: Iterator<StreamConnection> | undefined;
+  private sweepStartedAt = 0;
   private readonly unsubscribeFanout: () => void;
   private activations = 0;
   private closed = false;
@@ -74,7 +80,8 @@ export class StreamHub {
       deliver: this.deliver,
     });
     this.unsubscribeFanout = options.fanout.subscribe((message) => this.onFanout(message));
-    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
+    this.heartbeatMs = options.heartbeatMs ?? 30_000;
+    this.heartbeat = setInterval(() => this.beat(), this.heartbeatMs / HEARTBEAT_SLICES);
     this.heartbeat.unref();
   }
 
@@ -330,8 +337,24 @@ export class StreamHub {
     }
   };
 
+  /**
+   * Each tick checks the next slice of connections, so every socket is pinged once per heartbeat
+   * period without one long turn (10,000 pings at once stalled the event loop for 300 ms).
+   */
   private beat(): void {
-    for (const conn of this.connections) {
+    let budget = Math.ceil(this.connections.size / HEARTBEAT_SLICES);
+    while (budget-- > 0) {
+      let next = this.beatCursor?.next();
+      if (!next || next.done) {
+        // A new sweep starts at most once per period, so each socket has a full period to answer.
+        const now = Date.now();
+        if (now - this.sweepStartedAt < this.heartbeatMs) return;
+        this.sweepStartedAt = now;
+        this.beatCursor = this.connections.values();
+        next = this.beatCursor.next();
+        if (next.done) return;
+      }
+      const conn = next.value;
       if (!conn.alive) {
         this.remove(conn);
         conn.ws.terminate();
