@@ -217,4 +217,18 @@ describe('StreamClient after a resync', () => {
     t.last().frame([{ type: 'caught_up', groupId: GROUP, seq: 12 }]);
     expect(t.saved()).toEqual({ [GROUP]: 12 });
   });
+
+  it('counts alert.updated in the sequence: the event after it is no gap, and a repeat is dropped', () => {
+    const s = new FakeGroupStream();
+    const card = s.raiseAlert();
+    s.updateAlert(card.id, { status: 'confirmed' });
+    s.post('Seen heading north');
+    const t = setup({ [GROUP]: 1 });
+    t.client.start();
+    t.last().open();
+    const [, updated, after] = s.events;
+    t.last().frame([updated!, after!, updated!]);
+    expect(t.received.map((m) => m.type)).toEqual(['alert.updated', 'message.posted']);
+    expect(t.saved()).toEqual({ [GROUP]: 3 });
+  });
 });

@@ -314,7 +314,12 @@ export class StreamClient {
 }
 
 function isEvent(m: ServerMessage): m is EventMessage {
-  return m.type === 'message.posted' || m.type === 'message.edited' || m.type === 'message.deleted';
+  return (
+    m.type === 'message.posted' ||
+    m.type === 'message.edited' ||
+    m.type === 'message.deleted' ||
+    m.type === 'alert.updated'
+  );
 }
 
 /** Cursors in localStorage, per signed-in user so a shared phone never mixes two people's streams. */

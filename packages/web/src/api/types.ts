@@ -47,6 +47,20 @@ export type CreateInvite = z.input<typeof P.CreateInvite>;
 export type AcceptInvite = z.input<typeof P.AcceptInvite>;
 export type AddMember = z.input<typeof P.AddMember>;
 export type PostMessage = z.input<typeof P.PostMessage>;
+
+export type AlertView = P.AlertView;
+export type AlertDetails = P.AlertDetails;
+export type AlertKind = P.AlertKind;
+export type PropertyCategory = P.PropertyCategory;
+export type AlertStatus = z.infer<typeof P.AlertStatus>;
+export type AlertOutcome = z.infer<typeof P.AlertOutcome>;
+export type AlertMatch = z.infer<typeof P.AlertMatch>;
+export type AlertRaised = z.infer<typeof P.AlertRaised>;
+export type ResolvedPlace = z.infer<typeof P.ResolvedPlace>;
+export type ExternalAlertPolicy = z.infer<typeof P.ExternalAlertPolicy>;
+export type RaiseAlert = z.input<typeof P.RaiseAlert>;
+export type Reach = z.input<typeof P.Reach>;
+export type ChangeAlertStatus = z.input<typeof P.ChangeAlertStatus>;
 /** Any member as the member list returns them; admins get the richer shape. */
 export type ListedMember = Member | MemberForAdmin;
 

@@ -55,6 +55,7 @@ export function createServices(userId: string, onSignedOut: () => void): Service
       case 'message.posted':
       case 'message.edited':
       case 'message.deleted':
+      case 'alert.updated':
         groups.applyEvent(m);
         timelines.applyEvent(m);
         break;

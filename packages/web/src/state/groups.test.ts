@@ -14,6 +14,7 @@ function group(overrides: Partial<MyGroup> = {}): MyGroup {
     rules: '',
     area: null,
     vettingQuestions: [],
+    externalAlerts: 'review',
     lastSeq: 0,
     createdAt: 0,
     myRole: 'member',

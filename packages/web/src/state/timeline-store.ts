@@ -1,6 +1,6 @@
 // Loaded conversations as an external store: pages from the API, events from the stream, saved copies offline.
 import { listMessages } from '../api/client.js';
-import type { EventMessage, MessageView } from '../api/types.js';
+import type { AlertView, EventMessage, MessageView } from '../api/types.js';
 import { readSaved, writeSaved } from './saved.js';
 import {
   applyEvent,
@@ -9,6 +9,7 @@ import {
   prependOlder,
   type Timeline,
   timelineFromPage,
+  updateAlert,
   upsertMessage,
 } from './timeline.js';
 
@@ -125,6 +126,15 @@ export class TimelineStore {
     if (!e?.timeline) return;
     const timeline = upsertMessage(e.timeline, message);
     if (timeline !== e.timeline) this.patch(message.groupId, { timeline });
+  }
+
+  /** Shows a changed alert in every open conversation where it is shown (an alert travels to many groups). */
+  updateAlert(alert: AlertView): void {
+    for (const [groupId, e] of Object.entries(this.entries)) {
+      if (!e.timeline) continue;
+      const timeline = updateAlert(e.timeline, alert);
+      if (timeline !== e.timeline) this.patch(groupId, { timeline });
+    }
   }
 
   /** Drops a conversation (removed from the group). */

@@ -1,5 +1,5 @@
 // The message list of one group as a pure reducer: built from pages, advanced by stream events.
-import type { EventMessage, MessagePage, MessageView } from '../api/types.js';
+import type { AlertView, EventMessage, MessagePage, MessageView } from '../api/types.js';
 
 /** Messages of one group in sequence order, and how far through the group's event stream they reflect. */
 export interface Timeline {
@@ -20,7 +20,8 @@ export function timelineFromPage(groupId: string, page: MessagePage): Timeline {
 
 /**
  * Applies one stream event. Idempotent: an event at or below the cursor changes nothing, so replays
- * and duplicates are harmless. Posts insert in seq order; edits and deletes replace by id.
+ * and duplicates are harmless. Posts insert in seq order; edits, deletes and alert updates (the alert an
+ * alert's placement message shows changed) replace by id.
  */
 export function applyEvent(timeline: Timeline, event: EventMessage): Timeline {
   if (event.groupId !== timeline.groupId || event.seq <= timeline.cursor) return timeline;
@@ -44,6 +45,21 @@ export function upsertMessage(timeline: Timeline, message: MessageView): Timelin
   const existing = timeline.messages.find((m) => m.id === message.id);
   if (existing && !isAtLeastAsNew(message, existing)) return timeline;
   return { ...timeline, messages: placeMessage(timeline.messages, message) };
+}
+
+/**
+ * Shows a changed alert (the answer to confirming, resolving, retracting or linking, which carries the
+ * alert rather than its message) on every loaded message that shows it. An older copy than the one shown
+ * changes nothing, so a late answer cannot undo a later `alert.updated` event.
+ */
+export function updateAlert(timeline: Timeline, alert: AlertView): Timeline {
+  let changed = false;
+  const messages = timeline.messages.map((m) => {
+    if (!m.alert || m.alert.id !== alert.id || m.alert.updatedAt > alert.updatedAt) return m;
+    changed = true;
+    return { ...m, alert };
+  });
+  return changed ? { ...timeline, messages } : timeline;
 }
 
 /** Adds an older page in front of the loaded messages (the "load earlier messages" button). */
@@ -70,10 +86,11 @@ export function firstUnreadIndex(
   return messages.findIndex((m) => m.seq > lastReadSeq && m.author.id !== myId);
 }
 
-/** A deleted copy always wins; otherwise the later edit does. */
+/** A deleted copy always wins; otherwise the later edit does, and for an alert's placement the later alert. */
 function isAtLeastAsNew(incoming: MessageView, existing: MessageView): boolean {
   if (existing.deleted && !incoming.deleted) return false;
   if (incoming.deleted && !existing.deleted) return true;
+  if (existing.alert && incoming.alert && incoming.alert.updatedAt < existing.alert.updatedAt) return false;
   return (incoming.editedAt ?? 0) >= (existing.editedAt ?? 0);
 }
 

@@ -1,0 +1,140 @@
+// Tests the words on alert cards: headings per kind, status, travel, field rows and the possible-match line.
+import { describe, expect, it } from 'vitest';
+import type { AlertDetails } from '../../api/types.js';
+import { alertView } from '../../state/test-fixtures.js';
+import {
+  agoText,
+  alertHeading,
+  detailRows,
+  isRoadHazard,
+  matchLine,
+  statusText,
+  travelText,
+} from './labels.js';
+
+const DAY = 86_400_000;
+
+describe('alertHeading', () => {
+  it('names each kind in plain words', () => {
+    const cases: [AlertDetails, string][] = [
+      [{ kind: 'stolen', category: 'quad' }, 'Stolen: quad bike'],
+      [{ kind: 'stolen', category: 'plant' }, 'Stolen: plant machinery'],
+      [{ kind: 'found', category: 'other' }, 'Found property'],
+      [{ kind: 'found', category: 'trailer' }, 'Found property: trailer'],
+      [
+        { kind: 'animal', situation: 'loose', species: 'sheep', count: 12, onRoad: true },
+        'Animal loose on the road: 12 sheep',
+      ],
+      [{ kind: 'animal', situation: 'loose', species: 'cow', count: 1, onRoad: false }, 'Animal loose: cow'],
+      [{ kind: 'animal', situation: 'found', species: 'dog', count: 1, onRoad: false }, 'Animal found: dog'],
+      [{ kind: 'suspicious', activity: 'hare_coursing' }, 'Suspicious activity: hare coursing'],
+      [{ kind: 'suspicious', activity: 'other' }, 'Suspicious activity'],
+      [
+        { kind: 'appeal', request: 'Dashcam footage', policeReference: 'DHM-1', howToRespond: 'Call 101' },
+        'Police appeal',
+      ],
+    ];
+    for (const [details, heading] of cases) expect(alertHeading(details)).toBe(heading);
+  });
+
+  it('flags only a loose animal on a road as a hazard', () => {
+    expect(isRoadHazard({ kind: 'animal', situation: 'loose', species: 'cow', count: 2, onRoad: true })).toBe(
+      true,
+    );
+    expect(isRoadHazard({ kind: 'animal', situation: 'found', species: 'cow', count: 2, onRoad: true })).toBe(
+      false,
+    );
+    expect(
+      isRoadHazard({ kind: 'animal', situation: 'loose', species: 'cow', count: 2, onRoad: false }),
+    ).toBe(false);
+  });
+});
+
+describe('statusText', () => {
+  it('says the status in words, with the outcome once resolved', () => {
+    expect(statusText({ status: 'unverified', outcome: null })).toBe('Unverified');
+    expect(statusText({ status: 'confirmed', outcome: null })).toBe('Confirmed by police');
+    expect(statusText({ status: 'resolved', outcome: 'recovered' })).toBe('Resolved: recovered');
+    expect(statusText({ status: 'resolved', outcome: 'no_further_action' })).toBe(
+      'Resolved: no further action',
+    );
+    expect(statusText({ status: 'retracted', outcome: null })).toBe('Retracted');
+  });
+});
+
+describe('travelText', () => {
+  it('counts groups and organisations', () => {
+    expect(travelText({ groups: 6, organisations: 2 })).toBe('Shared with 6 groups in 2 organisations');
+    expect(travelText({ groups: 3, organisations: 1 })).toBe('Shared with 3 groups in 1 organisation');
+    expect(travelText({ groups: 1, organisations: 1 })).toBe('Shown in this group only');
+  });
+});
+
+describe('detailRows', () => {
+  it('lists the filled-in fields of stolen property, in reading order', () => {
+    const rows = detailRows({
+      kind: 'stolen',
+      category: 'quad',
+      make: 'Honda',
+      model: ' ',
+      colour: 'red',
+      registration: 'YX12 ABC',
+      crimeReference: 'DHM-2211',
+    });
+    expect(rows).toEqual([
+      { label: 'Make', value: 'Honda' },
+      { label: 'Colour', value: 'red' },
+      { label: 'Registration', value: 'YX12 ABC' },
+      { label: 'Crime reference', value: 'DHM-2211' },
+    ]);
+  });
+
+  it('describes a suspicious vehicle and an appeal', () => {
+    expect(
+      detailRows({
+        kind: 'suspicious',
+        activity: 'lamping',
+        vehicle: { colour: 'silver', make: 'Subaru', occupants: 3, direction: 'towards Stanhope' },
+      }),
+    ).toEqual([
+      { label: 'Vehicle', value: 'silver Subaru' },
+      { label: 'People in it', value: '3' },
+      { label: 'Direction of travel', value: 'towards Stanhope' },
+    ]);
+    expect(
+      detailRows({
+        kind: 'appeal',
+        request: 'Sightings',
+        policeReference: 'DHM-9',
+        howToRespond: 'Call 101',
+      }).map((r) => r.label),
+    ).toEqual(['The police ask', 'Police reference', 'How to respond']);
+  });
+});
+
+describe('matchLine', () => {
+  it('reads like a neighbour would say it', () => {
+    const now = 1_700_000_000_000 + 3 * DAY;
+    const alert = alertView({ placeText: 'Weardale' });
+    expect(matchLine({ alert, score: 0.9, reasons: [], distanceKm: 111.6 }, now)).toBe(
+      'Possible match: stolen red Honda TRX 420 quad bike, Weardale, 3 days ago, 112 km',
+    );
+    const noPlace = alertView({
+      placeText: null,
+      location: null,
+      details: { kind: 'found', category: 'tools' },
+    });
+    expect(matchLine({ alert: noPlace, score: 0.5, reasons: [], distanceKm: null }, now)).toBe(
+      'Possible match: found tools, 3 days ago',
+    );
+  });
+
+  it('says how long ago in rounded words', () => {
+    const now = 10 * DAY;
+    expect(agoText(now - 20_000, now)).toBe('just now');
+    expect(agoText(now - 5 * 60_000, now)).toBe('5 minutes ago');
+    expect(agoText(now - 3 * 3_600_000, now)).toBe('3 hours ago');
+    expect(agoText(now - DAY, now)).toBe('yesterday');
+    expect(agoText(now - 15 * DAY, now)).toBe('2 weeks ago');
+  });
+});

@@ -1,0 +1,240 @@
+// Alerts in words: headings per kind, field rows, status and outcome, where it travelled, possible matches.
+import type {
+  AlertDetails,
+  AlertKind,
+  AlertMatch,
+  AlertOutcome,
+  AlertView,
+  PropertyCategory,
+} from '../../api/types.js';
+import { plural } from '../../ui/format.js';
+
+type SuspiciousActivity = Extract<AlertDetails, { kind: 'suspicious' }>['activity'];
+
+/** What a piece of property is, as people say it. */
+export const CATEGORY_LABEL: Record<PropertyCategory, string> = {
+  quad: 'quad bike',
+  tractor: 'tractor',
+  trailer: 'trailer',
+  plant: 'plant machinery',
+  vehicle: 'vehicle',
+  tools: 'tools',
+  livestock: 'livestock',
+  fuel: 'fuel',
+  other: 'other property',
+};
+
+/** Suspicious activities, as people say them. */
+export const ACTIVITY_LABEL: Record<SuspiciousActivity, string> = {
+  hare_coursing: 'hare coursing',
+  lamping: 'lamping',
+  fly_tipping: 'fly-tipping',
+  casing_farms: 'casing farms',
+  other: 'other',
+};
+
+/** The kinds as the big buttons of the alert composer name them. */
+export const KIND_LABEL: Record<AlertKind, string> = {
+  stolen: 'Stolen',
+  found: 'Found property',
+  animal: 'Animal loose or found',
+  suspicious: 'Suspicious activity',
+  appeal: 'Police appeal',
+};
+
+/** What each outcome means, in words. */
+export const OUTCOME_LABEL: Record<AlertOutcome, string> = {
+  recovered: 'recovered',
+  owner_found: 'owner found',
+  returned: 'returned to owner',
+  no_further_action: 'no further action',
+};
+
+/** The card's heading: "Stolen: quad bike", "Animal loose on the road: 12 sheep", "Police appeal". */
+export function alertHeading(details: AlertDetails): string {
+  switch (details.kind) {
+    case 'stolen':
+      return `Stolen: ${CATEGORY_LABEL[details.category]}`;
+    case 'found':
+      return details.category === 'other'
+        ? 'Found property'
+        : `Found property: ${CATEGORY_LABEL[details.category]}`;
+    case 'animal': {
+      const what = animalCount(details.species, details.count);
+      if (details.situation === 'found') return `Animal found: ${what}`;
+      return details.onRoad ? `Animal loose on the road: ${what}` : `Animal loose: ${what}`;
+    }
+    case 'suspicious':
+      return details.activity === 'other'
+        ? 'Suspicious activity'
+        : `Suspicious activity: ${ACTIVITY_LABEL[details.activity]}`;
+    case 'appeal':
+      return 'Police appeal';
+  }
+}
+
+/** "12 sheep", "1 cow": the species as typed, with the count in front when there is more than one. */
+function animalCount(species: string, count: number | undefined): string {
+  const n = count ?? 1;
+  return n > 1 ? `${n} ${species}` : species;
+}
+
+/** Whether the card must warn road users: an animal loose on a road. */
+export function isRoadHazard(details: AlertDetails): boolean {
+  return details.kind === 'animal' && details.situation === 'loose' && details.onRoad === true;
+}
+
+/** The status badge in words: never only a colour. */
+export function statusText(alert: Pick<AlertView, 'status' | 'outcome'>): string {
+  switch (alert.status) {
+    case 'unverified':
+      return 'Unverified';
+    case 'confirmed':
+      return 'Confirmed by police';
+    case 'resolved':
+      return alert.outcome ? `Resolved: ${OUTCOME_LABEL[alert.outcome]}` : 'Resolved';
+    case 'retracted':
+      return 'Retracted';
+  }
+}
+
+/** Unverified and confirmed alerts are still open: people should keep an eye out. */
+export function isOpen(alert: Pick<AlertView, 'status'>): boolean {
+  return alert.status === 'unverified' || alert.status === 'confirmed';
+}
+
+/** "Shared with 6 groups in 2 organisations"; "Shown in this group only" when it did not travel. */
+export function travelText(travel: AlertView['travel']): string {
+  if (travel.groups <= 1) return 'Shown in this group only';
+  return `Shared with ${plural(travel.groups, 'group', 'groups')} in ${plural(
+    Math.max(1, travel.organisations),
+    'organisation',
+    'organisations',
+  )}`;
+}
+
+/** One labelled fact on a card. */
+export interface DetailRow {
+  label: string;
+  value: string;
+}
+
+/** The key fields of an alert, in the order a reader needs them; empty fields are left out. */
+export function detailRows(details: AlertDetails): DetailRow[] {
+  const rows: DetailRow[] = [];
+  const add = (label: string, value: string | number | undefined | null) => {
+    const text = value === undefined || value === null ? '' : String(value).trim();
+    if (text) rows.push({ label, value: text });
+  };
+  switch (details.kind) {
+    case 'stolen':
+    case 'found':
+      add('Make', details.make);
+      add('Model', details.model);
+      add('Colour', details.colour);
+      add('Registration', details.registration);
+      add('Serial, VIN or PIN', details.serial);
+      add('Marking (CESAR)', details.markingId);
+      add('Distinguishing marks', details.marks);
+      if (details.kind === 'stolen') {
+        if (details.when) add('When', timeWindowText(details.when));
+        add('Crime reference', details.crimeReference);
+      } else {
+        add('Condition', details.condition);
+        add('Held by', details.heldBy);
+      }
+      break;
+    case 'animal':
+      add('Species', details.species);
+      add('How many', details.count ?? 1);
+      add('Ear tag', details.earTag);
+      add('Flock or herd mark', details.flockMark);
+      add('Breed or colour', details.breed);
+      break;
+    case 'suspicious': {
+      const v = details.vehicle;
+      if (v) {
+        add('Vehicle', [v.colour, v.make, v.model].filter(Boolean).join(' '));
+        add('Registration', v.registration);
+        add('People in it', v.occupants);
+        add('Direction of travel', v.direction);
+      }
+      add('People', details.people);
+      if (details.when) add('When', timeWindowText(details.when));
+      break;
+    }
+    case 'appeal':
+      add('The police ask', details.request);
+      add('Police reference', details.policeReference);
+      add('How to respond', details.howToRespond);
+      break;
+  }
+  return rows;
+}
+
+const timeOf = (at: number) =>
+  new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+const dayOf = (at: number) =>
+  new Date(at).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+
+/** "Between 22:00 Mon 3 Mar and 06:00 Tue 4 Mar"; one day is written once; an instant is "At …". */
+export function timeWindowText(window: { from: number; to: number }): string {
+  const { from, to } = window;
+  if (from === to) return `At ${timeOf(from)} ${dayOf(from)}`;
+  if (dayOf(from) === dayOf(to)) return `Between ${timeOf(from)} and ${timeOf(to)} ${dayOf(to)}`;
+  return `Between ${timeOf(from)} ${dayOf(from)} and ${timeOf(to)} ${dayOf(to)}`;
+}
+
+/** "just now", "5 minutes ago", "3 hours ago", "yesterday", "3 days ago", "2 weeks ago". */
+export function agoText(at: number, now: number = Date.now()): string {
+  const minutes = Math.max(0, Math.round((now - at) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${plural(minutes, 'minute', 'minutes')} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${plural(hours, 'hour', 'hours')} ago`;
+  const days = Math.round(hours / 24);
+  if (days === 1) return 'yesterday';
+  if (days < 14) return `${days} days ago`;
+  return `${Math.round(days / 7)} weeks ago`;
+}
+
+/** A short description of what the alert is about: "red Honda quad bike", "12 sheep", "hare coursing". */
+export function shortDescription(details: AlertDetails): string {
+  switch (details.kind) {
+    case 'stolen':
+    case 'found': {
+      const words = [details.colour, details.make, details.model, CATEGORY_LABEL[details.category]];
+      return words
+        .map((w) => w?.trim())
+        .filter(Boolean)
+        .join(' ');
+    }
+    case 'animal':
+      return animalCount(details.species, details.count);
+    case 'suspicious':
+      return ACTIVITY_LABEL[details.activity];
+    case 'appeal':
+      return 'police appeal';
+  }
+}
+
+/** Where an alert is, in a few words: the place as typed, else its grid reference or coordinates. */
+export function placeShort(alert: Pick<AlertView, 'placeText' | 'location'>): string | null {
+  const typed = alert.placeText?.trim();
+  if (typed) return typed.length > 40 ? `${typed.slice(0, 39)}…` : typed;
+  if (alert.location?.gridRef) return alert.location.gridRef;
+  if (alert.location) return `${alert.location.lat.toFixed(3)}, ${alert.location.lng.toFixed(3)}`;
+  return null;
+}
+
+/** "Possible match: stolen red Honda quad bike, Weardale, 3 days ago, 112 km". */
+export function matchLine(match: AlertMatch, now: number = Date.now()): string {
+  const a = match.alert;
+  const kind = a.details.kind === 'stolen' ? 'stolen ' : a.details.kind === 'found' ? 'found ' : '';
+  const parts = [`${kind}${shortDescription(a.details)}`];
+  const place = placeShort(a);
+  if (place) parts.push(place);
+  parts.push(agoText(a.createdAt, now));
+  if (match.distanceKm !== null) parts.push(`${Math.round(match.distanceKm)} km`);
+  return `Possible match: ${parts.join(', ')}`;
+}

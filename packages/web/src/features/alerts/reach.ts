@@ -1,0 +1,43 @@
+// How far an alert travels by default, per kind (and, for property, per category), and the reach limits.
+import type { AlertKind, PropertyCategory, Reach } from '../../api/types.js';
+
+/** The largest radius the server accepts, in km. */
+export const MAX_REACH_KM = 200;
+
+/** Things that are driven or towed away travel far: those alerts go wider. */
+const FAR_TRAVELLING: ReadonlySet<PropertyCategory> = new Set([
+  'quad',
+  'tractor',
+  'trailer',
+  'plant',
+  'vehicle',
+]);
+
+/**
+ * The default "groups within N km" for an alert: stolen or found quads, tractors, trailers, plant and
+ * vehicles 80 km; other property 50 km; animals 10 km; suspicious activity 30 km; appeals 50 km.
+ */
+export function defaultRadiusKm(kind: AlertKind, category?: PropertyCategory): number {
+  switch (kind) {
+    case 'stolen':
+    case 'found':
+      return category && FAR_TRAVELLING.has(category) ? 80 : 50;
+    case 'animal':
+      return 10;
+    case 'suspicious':
+      return 30;
+    case 'appeal':
+      return 50;
+  }
+}
+
+/** What the reach choice on the form can be. */
+export type ReachMode = Reach['mode'];
+
+/** A radius typed on the form, checked: a number of km in (0, 200], or a sentence saying what is wrong. */
+export function checkRadius(text: string): { km: number } | { error: string } {
+  const km = Number(text.trim());
+  if (!text.trim() || !Number.isFinite(km) || km <= 0) return { error: 'Enter a distance in kilometres.' };
+  if (km > MAX_REACH_KM) return { error: `Alerts reach at most ${MAX_REACH_KM} km.` };
+  return { km };
+}
