@@ -22,6 +22,10 @@ export interface Config {
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   trustProxy: boolean;
   logLevel: string;
+  /** Key for the what3words API; undefined keeps what3words addresses as typed, marked "not checked". */
+  what3wordsApiKey: string | undefined;
+  /** The what3words API's base URL (a self-hosted API server may stand in for the public one). */
+  what3wordsApiUrl: string;
 }
 
 /** Reads configuration from an environment (process.env by default), with safe embedded defaults. */
@@ -34,6 +38,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { web
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must be a postgres:// URL; leave it unset for the embedded SQLite store');
   }
+  const what3wordsApiUrl = (env.WHAT3WORDS_API_URL?.trim() || 'https://api.what3words.com/v3').replace(
+    /\/+$/,
+    '',
+  );
+  if (!/^https?:\/\//.test(what3wordsApiUrl)) throw new Error('WHAT3WORDS_API_URL must be an http(s):// URL');
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   return {
     port,
@@ -48,5 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { web
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 15) * 1024 * 1024,
     trustProxy: env.TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL ?? 'info',
+    what3wordsApiKey: env.WHAT3WORDS_API_KEY?.trim() || undefined,
+    what3wordsApiUrl,
   };
 }
