@@ -190,7 +190,8 @@ export async function mountStream(app: FastifyInstance, deps: StreamDeps): Promi
     if (early) for (const bytes of early) if (conn.open) handleFrame(conn, bytes);
   }
 
-  app.get(STREAM_PATH, { websocket: true }, (socket, request) => {
+  // Security headers mean nothing on an upgrade, and building them per request slowed reconnect storms.
+  app.get(STREAM_PATH, { websocket: true, helmet: false }, (socket, request) => {
     // The upgraded connection itself (not there for injected test sockets): see Outbox.
     const raw = request.raw.socket as Duplex | undefined;
     const conn = new StreamConnection(socket, raw && typeof raw.write === 'function' ? raw : null);
