@@ -1,5 +1,6 @@
 // Actions: the only code that changes state and publishes events. Each takes the ports and the actor.
 export * from './accounts.js';
+export * from './alerts.js';
 export * from './groups.js';
 export * from './invites.js';
 export * from './members.js';

@@ -35,6 +35,7 @@ function aMessage(overrides: Partial<Message> = {}): Message {
     editedAt: null,
     deletedAt: null,
     deletedBy: null,
+    alertId: null,
     ...overrides,
   };
 }
@@ -90,6 +91,7 @@ describe('presentMessage', () => {
       createdAt: 1_767_225_600_000,
       editedAt: null,
       deleted: false,
+      alert: null,
     });
     expect(view.location?.gridRef).toMatch(/^[A-Z]{2} \d{5} \d{5}$/);
   });
@@ -136,6 +138,10 @@ describe('presentPerson', () => {
   });
 });
 
+async function unexpected(): Promise<never> {
+  throw new Error('an alert lookup for messages without alerts');
+}
+
 describe('loadMessageViews', () => {
   /** A store answering from memory and counting its calls: this is the port's own interface. */
   function countingStore() {
@@ -149,6 +155,10 @@ describe('loadMessageViews', () => {
         calls.media.push(id);
         return aMedia(id);
       },
+      // No message here is an alert's placement, so the alert lookups must never be asked.
+      getAlertsByIds: unexpected,
+      listAlertPlacements: unexpected,
+      getGroup: unexpected,
     };
     return { store, calls };
   }

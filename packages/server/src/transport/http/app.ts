@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { websocketPluginOptions } from '../ws/stream-route.js';
+import { registerAlertRoutes } from './alerts/routes.js';
 import { Api } from './api.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import type { AppContext } from './context.js';
@@ -18,6 +19,7 @@ import { registerInviteRoutes } from './invites/routes.js';
 import { registerMediaRoutes } from './media/routes.js';
 import { registerMessageRoutes } from './messages/routes.js';
 import { registerOrganisationRoutes } from './organisations/routes.js';
+import { registerPlaceRoutes } from './places/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
 /** Extra parts the composition root plugs in (the live stream lives in transport/ws). */
@@ -88,7 +90,9 @@ export async function buildApp(ctx: AppContext, extensions: AppExtensions = {}):
   registerGroupRoutes(api);
   registerInviteRoutes(api);
   registerMessageRoutes(api);
+  registerAlertRoutes(api);
   registerMediaRoutes(api);
+  registerPlaceRoutes(api);
   registerSystemRoutes(api);
   await extensions.registerStream?.(app);
 

@@ -2,6 +2,7 @@
 // ones, and a gap that does not close by itself is read from the store once for all the group's sockets.
 import type { GroupId, Store } from '@fellwatch/core';
 import { loadEventMessages, serialiseFrame } from '../../presenters/event.js';
+import type { PresentingStore } from '../../presenters/message.js';
 import type { Subscription } from './connection.js';
 import type { StreamLog } from './log.js';
 
@@ -26,7 +27,7 @@ export class Channel {
 }
 
 export interface SequencerDeps {
-  store: Pick<Store, 'listEvents' | 'getPublicProfiles' | 'getMedia'>;
+  store: Pick<Store, 'listEvents'> & PresentingStore;
   log: StreamLog;
   /** How long events ahead of a gap wait for the missing ones before the store is read. */
   gapWaitMs: number;

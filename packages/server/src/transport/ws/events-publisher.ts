@@ -1,12 +1,12 @@
 // The EventPublisher adapter: presents each committed event once and hands it to the fan-out, in order.
-import type { DomainEvent, EventPublisher, Message, Store } from '@fellwatch/core';
+import type { DomainEvent, EventPublisher, Message } from '@fellwatch/core';
 import type { Fanout, FanoutMessage } from '../../fanout/port.js';
 import { presentEvent, serialiseFrame } from '../../presenters/event.js';
-import { loadMessageViews } from '../../presenters/message.js';
+import { loadMessageViews, type PresentingStore } from '../../presenters/message.js';
 import { consoleLog, type StreamLog } from './log.js';
 
 export interface EventPublisherDeps {
-  store: Pick<Store, 'getPublicProfiles' | 'getMedia'>;
+  store: PresentingStore;
   fanout: Fanout;
   log?: StreamLog;
 }

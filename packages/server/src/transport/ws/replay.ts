@@ -1,11 +1,12 @@
 // Catch-up from the store: a subscription is sent every stored event after its cursor, paced to the socket.
 import type { Store } from '@fellwatch/core';
 import { loadEventMessages, serialiseFrame } from '../../presenters/event.js';
+import type { PresentingStore } from '../../presenters/message.js';
 import type { Subscription } from './connection.js';
 import type { Outbox } from './outbox.js';
 
 export interface ReplayDeps {
-  store: Pick<Store, 'listEvents' | 'getPublicProfiles' | 'getMedia'>;
+  store: Pick<Store, 'listEvents'> & PresentingStore;
   outbox: Outbox;
   /** Events read from the store at a time. */
   pageSize: number;

@@ -1,0 +1,176 @@
+// The rules an alert's input must follow before it is raised: its kind and fields, place, reach and photos.
+import { defaultReachKm, MAX_REACH_KM, normaliseIdentifier, type ReachMode } from '../alerts/index.js';
+import type { Alert, AlertKind, AlertOutcome, GeoPoint, Reach } from '../model/entities.js';
+import { fail } from '../model/errors.js';
+import type { GroupId, MediaId } from '../model/ids.js';
+import type { Repositories } from '../ports/index.js';
+import { checkMessageLocation, messageLength } from './messages.js';
+
+/** The longest text under an alert's fields, in characters. */
+export const MAX_ALERT_SUMMARY = 2000;
+/** The longest place as typed ("///filled.count.soap", "NY 835 213"). */
+export const MAX_PLACE_TEXT = 120;
+/** The most photos one alert carries. */
+export const MAX_ALERT_PHOTOS = 10;
+
+export const ALERT_KINDS: readonly AlertKind[] = ['stolen', 'found', 'animal', 'suspicious', 'appeal'];
+export const ALERT_OUTCOMES: readonly AlertOutcome[] = [
+  'recovered',
+  'owner_found',
+  'returned',
+  'no_further_action',
+];
+const PROPERTY_CATEGORIES = [
+  'quad',
+  'tractor',
+  'trailer',
+  'plant',
+  'vehicle',
+  'tools',
+  'livestock',
+  'fuel',
+  'other',
+];
+const ACTIVITIES = ['hare_coursing', 'lamping', 'fly_tipping', 'casing_farms', 'other'];
+/** Fields whose normalised value identifies one thing: kept with the alert for matching. */
+const IDENTIFIER_FIELDS = ['registration', 'serial', 'markingId', 'earTag'] as const;
+
+/** An alert's own fields, as shaped by the protocol's AlertDetails; `kind` says which. */
+export type AlertDetailsInput = { kind: string } & Record<string, unknown>;
+
+function isText(value: unknown, required: boolean): boolean {
+  if (value === undefined || value === null) return !required;
+  return typeof value === 'string' && (!required || value.trim().length > 0);
+}
+
+function requireText(details: AlertDetailsInput, field: string, what: string): void {
+  if (!isText(details[field], true)) throw fail.invalid(`${what} is required.`, `details.${field}`);
+}
+
+function requireOneOf(details: AlertDetailsInput, field: string, allowed: readonly string[]): void {
+  const value = details[field];
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    throw fail.invalid(`Must be one of: ${allowed.join(', ')}.`, `details.${field}`);
+  }
+}
+
+/**
+ * Checks the fields each kind must have (the protocol checks lengths and shapes at the edge; these are
+ * the domain's own rules, so a caller without the protocol cannot raise a card with no substance).
+ */
+export function checkAlertDetails(details: AlertDetailsInput): AlertKind {
+  if (typeof details !== 'object' || details === null)
+    throw fail.invalid('The alert has no fields.', 'details');
+  const kind = details.kind as AlertKind;
+  if (!ALERT_KINDS.includes(kind)) {
+    throw fail.invalid(`Unknown kind of alert; must be one of: ${ALERT_KINDS.join(', ')}.`, 'details.kind');
+  }
+  switch (kind) {
+    case 'stolen':
+    case 'found':
+      requireOneOf(details, 'category', PROPERTY_CATEGORIES);
+      break;
+    case 'animal':
+      requireOneOf(details, 'situation', ['loose', 'found']);
+      requireText(details, 'species', 'The species');
+      break;
+    case 'suspicious':
+      requireOneOf(details, 'activity', ACTIVITIES);
+      break;
+    case 'appeal':
+      requireText(details, 'request', 'What the police ask for');
+      requireText(details, 'policeReference', 'The police reference');
+      requireText(details, 'howToRespond', 'How to respond');
+      break;
+  }
+  return kind;
+}
+
+/** The alert's normalised identifiers (registration, serial, marking id, ear tag), each once. */
+export function alertIdentifiers(details: Record<string, unknown>): string[] {
+  const found = new Set<string>();
+  for (const field of IDENTIFIER_FIELDS) {
+    const value = details[field];
+    if (typeof value !== 'string') continue;
+    const normalised = normaliseIdentifier(value);
+    if (normalised.length > 0) found.add(normalised);
+  }
+  return [...found];
+}
+
+/** Trimmed text under the card's fields, at most MAX_ALERT_SUMMARY characters. */
+export function checkAlertSummary(summary: string | undefined): string {
+  if (summary === undefined) return '';
+  if (typeof summary !== 'string') throw fail.invalid('The summary must be text.', 'summary');
+  const trimmed = summary.trim();
+  if (messageLength(trimmed) > MAX_ALERT_SUMMARY) {
+    throw fail.invalid(`The summary may be at most ${MAX_ALERT_SUMMARY} characters.`, 'summary');
+  }
+  return trimmed;
+}
+
+/** The place as typed, trimmed; null when empty. */
+export function checkPlaceText(placeText: string | undefined): string | null {
+  if (placeText === undefined || placeText === null) return null;
+  if (typeof placeText !== 'string') throw fail.invalid('The place must be text.', 'placeText');
+  const trimmed = placeText.trim();
+  if (messageLength(trimmed) > MAX_PLACE_TEXT) {
+    throw fail.invalid(`The place may be at most ${MAX_PLACE_TEXT} characters.`, 'placeText');
+  }
+  return trimmed.length > 0 ? trimmed : null;
+}
+
+/** A point on the earth, or null. */
+export function checkAlertLocation(location: GeoPoint | undefined): GeoPoint | null {
+  return location === undefined || location === null ? null : checkMessageLocation(location);
+}
+
+/**
+ * The reach to store and to compute with: a radius is filled in with the kind's default, must be at
+ * most MAX_REACH_KM, and needs the alert's location.
+ */
+export function checkReach(
+  reach: Reach,
+  details: AlertDetailsInput,
+  location: GeoPoint | null,
+): { stored: Reach; mode: ReachMode } {
+  const mode = (reach as { mode?: unknown } | undefined)?.mode;
+  if (mode === 'group' || mode === 'organisation') return { stored: { mode }, mode: { mode } };
+  if (mode !== 'radius') throw fail.invalid('The reach must be group, radius or organisation.', 'reach.mode');
+  const given = (reach as { radiusKm?: unknown }).radiusKm;
+  const radiusKm = given === undefined ? defaultReachKm(details) : given;
+  if (
+    typeof radiusKm !== 'number' ||
+    !Number.isFinite(radiusKm) ||
+    radiusKm <= 0 ||
+    radiusKm > MAX_REACH_KM
+  ) {
+    throw fail.invalid(`The reach must be more than 0 and at most ${MAX_REACH_KM} km.`, 'reach.radiusKm');
+  }
+  if (location === null) throw fail.invalid('A reach by distance needs the alert’s location.', 'location');
+  return { stored: { mode, radiusKm }, mode: { mode, radiusKm } };
+}
+
+/** Photos must be distinct, at most MAX_ALERT_PHOTOS, and uploaded to the group the alert is raised in. */
+export async function checkAlertPhotos(
+  store: Pick<Repositories, 'getMedia'>,
+  groupId: GroupId,
+  photoIds: readonly MediaId[] | undefined,
+): Promise<MediaId[]> {
+  const ids = photoIds ?? [];
+  if (!Array.isArray(ids)) throw fail.invalid('Photos must be a list of photo ids.', 'photoIds');
+  if (ids.length > MAX_ALERT_PHOTOS) {
+    throw fail.invalid(`An alert may carry at most ${MAX_ALERT_PHOTOS} photos.`, 'photoIds');
+  }
+  if (new Set(ids).size !== ids.length) throw fail.invalid('The same photo is attached twice.', 'photoIds');
+  const found = await Promise.all(ids.map((id) => store.getMedia(id)));
+  if (found.some((media) => media?.groupId !== groupId)) {
+    throw fail.invalid('Each photo must be one uploaded to this group.', 'photoIds');
+  }
+  return [...ids];
+}
+
+/** An alert still being acted on: not resolved, not retracted. */
+export function isOpenAlert(alert: Pick<Alert, 'status'>): boolean {
+  return alert.status === 'unverified' || alert.status === 'confirmed';
+}

@@ -1,0 +1,136 @@
+// Presents alerts as members see them: the card's fields, its author, photos, place in every format, and where it travelled.
+import {
+  type Alert,
+  type AlertId,
+  describeLocation,
+  findWhat3wordsAddresses,
+  type GroupId,
+  type Media,
+  type MediaId,
+  type OrganisationId,
+  type PublicProfile,
+  type Repositories,
+  type UserId,
+} from '@fellwatch/core';
+import type { AlertDetails, AlertView } from '@fellwatch/protocol';
+import { presentPhoto } from './message.js';
+import { presentFormerMember, presentPerson } from './person.js';
+
+/** Where an alert is shown: how many groups, in how many distinct organisations. */
+export interface AlertTravel {
+  groups: number;
+  organisations: number;
+}
+
+/** The lookups presenting alerts needs; a transaction's repositories serve as well as the store. */
+export type AlertPresentingStore = Pick<
+  Repositories,
+  'getPublicProfiles' | 'getMedia' | 'getAlertsByIds' | 'listAlertPlacements' | 'getGroup'
+>;
+
+/**
+ * True when the typed place holds a what3words address that no geocoder has checked. No geocoder
+ * resolves alert places yet, so any address in the text is unchecked: a misheard one sends rescuers
+ * to the wrong field, and the card says so.
+ */
+export function isPlaceUnchecked(placeText: string | null): boolean {
+  return placeText !== null && findWhat3wordsAddresses(placeText).length > 0;
+}
+
+/** An alert as members of a group where it is shown see it. Photos missing from `photos` are left out. */
+export function presentAlert(
+  alert: Alert,
+  author: PublicProfile | undefined,
+  photos: ReadonlyMap<MediaId, Media>,
+  travel: AlertTravel,
+): AlertView {
+  const shown = [];
+  for (const id of alert.photoIds) {
+    const media = photos.get(id);
+    if (media) shown.push(presentPhoto(media));
+  }
+  return {
+    id: alert.id,
+    // Stored as validated by the protocol when it was raised; the record keeps it as plain JSON.
+    details: alert.details as AlertDetails,
+    summary: alert.summary,
+    author: author ? presentPerson(author) : presentFormerMember(alert.authorId),
+    originGroupId: alert.originGroupId,
+    location: alert.location ? describeLocation(alert.location) : null,
+    placeText: alert.placeText,
+    placeUnchecked: isPlaceUnchecked(alert.placeText),
+    photos: shown,
+    status: alert.status,
+    outcome: alert.outcome,
+    outcomeNote: alert.outcomeNote,
+    linkedAlertId: alert.linkedAlertId,
+    travel: { groups: travel.groups, organisations: travel.organisations },
+    createdAt: alert.createdAt,
+    updatedAt: alert.updatedAt,
+  };
+}
+
+/**
+ * Counts, for each alert, the groups it is shown in and their distinct organisations: one placement
+ * lookup per alert and one group lookup per distinct group, run together.
+ */
+export async function loadAlertTravel(
+  store: Pick<Repositories, 'listAlertPlacements' | 'getGroup'>,
+  alertIds: readonly AlertId[],
+): Promise<Map<AlertId, AlertTravel>> {
+  const placements = await Promise.all(alertIds.map((id) => store.listAlertPlacements(id)));
+  const groupIds = new Set<GroupId>();
+  for (const list of placements) for (const m of list) groupIds.add(m.groupId);
+  const groups = await Promise.all([...groupIds].map((id) => store.getGroup(id)));
+  const organisationOf = new Map<GroupId, OrganisationId>();
+  for (const g of groups) if (g) organisationOf.set(g.id, g.organisationId);
+  const travel = new Map<AlertId, AlertTravel>();
+  alertIds.forEach((id, i) => {
+    const shownIn = new Set((placements[i] ?? []).map((m) => m.groupId));
+    const organisations = new Set<OrganisationId>();
+    for (const g of shownIn) {
+      const organisationId = organisationOf.get(g);
+      if (organisationId) organisations.add(organisationId);
+    }
+    travel.set(id, { groups: shownIn.size, organisations: organisations.size });
+  });
+  return travel;
+}
+
+/** Presents many alerts with one profile lookup, one lookup per distinct photo and their travel, in order. */
+export async function loadAlertViews(
+  store: AlertPresentingStore,
+  alerts: readonly Alert[],
+): Promise<AlertView[]> {
+  if (alerts.length === 0) return [];
+  const authorIds = new Set<UserId>();
+  const photoIds = new Set<MediaId>();
+  for (const a of alerts) {
+    authorIds.add(a.authorId);
+    for (const id of a.photoIds) photoIds.add(id);
+  }
+  const [profiles, media, travel] = await Promise.all([
+    store.getPublicProfiles([...authorIds]),
+    Promise.all([...photoIds].map((id) => store.getMedia(id))),
+    loadAlertTravel(
+      store,
+      alerts.map((a) => a.id),
+    ),
+  ]);
+  const photos = new Map<MediaId, Media>();
+  for (const m of media) if (m) photos.set(m.id, m);
+  return alerts.map((a) =>
+    presentAlert(a, profiles.get(a.authorId), photos, travel.get(a.id) ?? { groups: 0, organisations: 0 }),
+  );
+}
+
+/** Loads and presents alerts by id (unknown ids are left out), keyed by id. */
+export async function loadAlertViewsById(
+  store: AlertPresentingStore,
+  ids: readonly AlertId[],
+): Promise<Map<AlertId, AlertView>> {
+  if (ids.length === 0) return new Map();
+  const alerts = await store.getAlertsByIds([...new Set(ids)]);
+  const views = await loadAlertViews(store, alerts);
+  return new Map(views.map((v) => [v.id as AlertId, v]));
+}
