@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type Actor,
+  type Geocoder,
   type GroupId,
   markRead,
   type PasswordHasher,
@@ -16,8 +17,10 @@ import { Argon2Passwords, CryptoSecrets, SystemClock, UlidIds } from './adapters
 import type { Config } from './config/index.js';
 import { openFanout } from './fanout/index.js';
 import type { Fanout } from './fanout/port.js';
+import { createGeocoder, What3wordsClient } from './geocoding/index.js';
 import { createImageProcessor, DiskMediaStore } from './media/index.js';
-import { openStore } from './storage/index.js';
+import { openStore, SqlStore } from './storage/index.js';
+import { SqlPostcodeDirectory } from './storage/sql/postcodes.js';
 import { buildApp } from './transport/http/app.js';
 import { actorOf, allowedOrigins } from './transport/http/auth.js';
 import type { AppContext } from './transport/http/context.js';
@@ -29,6 +32,7 @@ export interface ComposeOverrides {
   store?: Store;
   fanout?: Fanout;
   passwords?: PasswordHasher;
+  geocoder?: Geocoder;
 }
 
 /** A composed server: the app (not yet listening), its context, and how to shut everything down. */
@@ -73,7 +77,8 @@ export async function compose(config: Config, overrides: ComposeOverrides = {}):
     images: createImageProcessor({ maxBytes: config.maxUploadBytes, maxPixels: 40_000_000 }),
     media: new DiskMediaStore(config.mediaDir),
   };
-  const ctx: AppContext = { ports, fanout, config };
+  const geocoder = overrides.geocoder ?? configuredGeocoder(config, store, (reason) => app.log.warn(reason));
+  const ctx: AppContext = { ports, fanout, config, geocoder };
   const app = await buildApp(ctx, {
     registerStream: (instance) =>
       registerStream(instance, {
@@ -97,4 +102,17 @@ export async function compose(config: Config, overrides: ComposeOverrides = {}):
       if (!overrides.store) await store.close();
     },
   };
+}
+
+/** The geocoder the configuration describes: what3words when a key is set, postcodes from the store's database. */
+function configuredGeocoder(config: Config, store: Store, warn: (reason: string) => void): Geocoder {
+  return createGeocoder({
+    what3words: new What3wordsClient({
+      apiKey: config.what3wordsApiKey,
+      baseUrl: config.what3wordsApiUrl,
+      onFailure: warn,
+    }),
+    // The postcode table lives beside the Store's tables, reached through the same Kysely database.
+    ...(store instanceof SqlStore ? { postcodes: new SqlPostcodeDirectory(store.db) } : {}),
+  });
 }

@@ -1,5 +1,5 @@
 // What every route handler is given: the core's ports, the fan-out and the configuration.
-import type { Ports } from '@fellwatch/core';
+import type { Geocoder, Ports } from '@fellwatch/core';
 import type { Config } from '../../config/index.js';
 import type { Fanout } from '../../fanout/port.js';
 
@@ -7,4 +7,6 @@ export interface AppContext {
   ports: Ports;
   fanout: Fanout;
   config: Config;
+  /** what3words and postcode lookups; without one, addresses stay unchecked and postcodes unknown. */
+  geocoder?: Geocoder;
 }
