@@ -15,6 +15,7 @@ describeEngine('postgres', 'PostgreSQL store', () => {
     try {
       expect(await migrateToLatest({ databaseUrl: testDatabaseUrl, sqlitePath: '', pgSchema: a })).toEqual([
         '0001-initial',
+        '0002-alerts',
       ]);
       expect(await migrateToLatest({ databaseUrl: testDatabaseUrl, sqlitePath: '', pgSchema: a })).toEqual(
         [],

@@ -14,7 +14,14 @@ export function messagesContract(store: () => Store) {
     const input = aMessage(group.id, user.id, { photoIds, location: { lat: 54.4609, lng: -3.0886 } });
     const first = await store().appendMessage(input);
     expect(first.duplicate).toBe(false);
-    expect(first.message).toEqual({ ...input, seq: 1, editedAt: null, deletedAt: null, deletedBy: null });
+    expect(first.message).toEqual({
+      ...input,
+      seq: 1,
+      editedAt: null,
+      deletedAt: null,
+      deletedBy: null,
+      alertId: null,
+    });
     expect(first.event).toEqual({
       groupId: group.id,
       seq: 1,

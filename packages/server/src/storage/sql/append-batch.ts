@@ -105,7 +105,14 @@ export async function appendMessages(db: Db, items: readonly NewMessage[]): Prom
     for (const index of indexes) {
       const item = items[index] as NewMessage;
       seq += 1;
-      const message: Message = { ...item, seq, editedAt: null, deletedAt: null, deletedBy: null };
+      const message: Message = {
+        ...item,
+        seq,
+        editedAt: null,
+        deletedAt: null,
+        deletedBy: null,
+        alertId: null,
+      };
       const event: GroupEventRecord = {
         groupId: item.groupId,
         seq,

@@ -54,6 +54,8 @@ export interface GroupsTable {
   rules: string;
   area: string | null;
   vetting_questions: string;
+  /** 'always' | 'never' | 'review': alerts from other organisations' groups. */
+  external_alerts: string;
   last_seq: number;
   created_at: number;
 }
@@ -98,6 +100,8 @@ export interface MessagesTable {
   edited_at: number | null;
   deleted_at: number | null;
   deleted_by: string | null;
+  /** Set on an alert's placement message. */
+  alert_id: string | null;
 }
 
 export interface MessageEditsTable {
@@ -149,6 +153,50 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+/**
+ * Alerts: one row per alert however many groups show it. `details`, `photo_ids` and `reach` are
+ * JSON text; `category` repeats details.category so matching can use an index.
+ */
+export interface AlertsTable {
+  id: string;
+  kind: string;
+  details: string;
+  summary: string;
+  author_id: string;
+  origin_group_id: string;
+  lat: number | null;
+  lng: number | null;
+  place_text: string | null;
+  photo_ids: string;
+  status: string;
+  outcome: string | null;
+  outcome_note: string | null;
+  linked_alert_id: string | null;
+  reach: string;
+  category: string | null;
+  client_id: string;
+  created_at: number;
+  updated_at: number;
+  confirmed_by: string | null;
+  resolved_by: string | null;
+}
+
+/** An alert waiting for (or decided by) the admins of a group in another organisation. */
+export interface AlertReviewsTable {
+  alert_id: string;
+  group_id: string;
+  state: string;
+  created_at: number;
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
+/** An alert's normalised identifiers (registration, serial, marking id, ear tag), for matching by index. */
+export interface AlertIdentifiersTable {
+  alert_id: string;
+  value: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -164,4 +212,7 @@ export interface Database {
   media: MediaTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  alerts: AlertsTable;
+  alert_reviews: AlertReviewsTable;
+  alert_identifiers: AlertIdentifiersTable;
 }

@@ -83,6 +83,17 @@ export async function findPosted(
 export async function appendMessage(db: Db, message: NewMessage): Promise<AppendResult> {
   const existing = await findPosted(db, message.authorId, message.clientId);
   if (existing) return existing;
+  return insertPosted(db, { ...message, alertId: null });
+}
+
+/**
+ * Inserts a new message with the group's next sequence and its `message.posted` event, without
+ * looking for an earlier copy: the caller knows there is none.
+ */
+export async function insertPosted(
+  db: Db,
+  message: Omit<Message, 'seq' | 'editedAt' | 'deletedAt' | 'deletedBy'>,
+): Promise<AppendResult> {
   const seq = await nextSeq(db, message.groupId);
   const stored: Message = { ...message, seq, editedAt: null, deletedAt: null, deletedBy: null };
   await db.insertInto('messages').values(fromNewMessage(stored)).execute();
@@ -103,7 +114,8 @@ async function requireMessage(db: Db, id: MessageId): Promise<Message> {
   return toMessage(row);
 }
 
-async function sequence(
+/** Appends an event of `type` about an existing message with its group's next sequence. */
+export async function sequence(
   db: Db,
   message: Message,
   type: GroupEventType,

@@ -1,6 +1,10 @@
 // Converts rows to domain records and back: JSON text, 0/1 booleans and branded ids.
 import type {
+  Alert,
+  AlertOutcome,
+  AlertStatus,
   AuditEntry,
+  ExternalAlertPolicy,
   Group,
   GroupArea,
   GroupEventRecord,
@@ -15,12 +19,14 @@ import type {
   Organisation,
   OrganisationKind,
   OrganisationMember,
+  Reach,
   Session,
   SessionKind,
   User,
 } from '@fellwatch/core';
 import type { Selectable } from 'kysely';
 import type {
+  AlertsTable,
   AuditLogTable,
   GroupEventsTable,
   GroupsTable,
@@ -131,6 +137,7 @@ export function toGroup(row: Selectable<GroupsTable>): Group {
     rules: row.rules,
     area: row.area === null ? null : (JSON.parse(row.area) as GroupArea),
     vettingQuestions: JSON.parse(row.vetting_questions) as string[],
+    externalAlerts: row.external_alerts as ExternalAlertPolicy,
     lastSeq: num(row.last_seq),
     createdAt: num(row.created_at),
   };
@@ -145,6 +152,7 @@ export function fromGroupDetails(group: Omit<Group, 'lastSeq'>) {
     rules: group.rules,
     area: group.area === null ? null : JSON.stringify(group.area),
     vetting_questions: JSON.stringify(group.vettingQuestions),
+    external_alerts: group.externalAlerts,
   };
 }
 
@@ -226,6 +234,7 @@ export function toMessage(row: Selectable<MessagesTable>): Message {
     editedAt: maybeNum(row.edited_at),
     deletedAt: maybeNum(row.deleted_at),
     deletedBy: maybeId(row.deleted_by),
+    alertId: maybeId(row.alert_id),
   };
 }
 
@@ -246,6 +255,7 @@ export function fromNewMessage(message: Omit<Message, 'editedAt' | 'deletedAt' |
     edited_at: null,
     deleted_at: null,
     deleted_by: null,
+    alert_id: message.alertId,
   } satisfies Selectable<MessagesTable>;
 }
 
@@ -310,5 +320,58 @@ export function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
     groupId: maybeId(row.group_id),
     detail: JSON.parse(row.detail) as Record<string, unknown>,
     at: num(row.at),
+  };
+}
+
+/** Reads an alerts row. */
+export function toAlert(row: Selectable<AlertsTable>): Alert {
+  return {
+    id: id(row.id),
+    kind: row.kind as Alert['kind'],
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    summary: row.summary,
+    authorId: id(row.author_id),
+    originGroupId: id(row.origin_group_id),
+    location: row.lat === null || row.lng === null ? null : { lat: Number(row.lat), lng: Number(row.lng) },
+    placeText: row.place_text,
+    photoIds: JSON.parse(row.photo_ids) as Alert['photoIds'],
+    status: row.status as AlertStatus,
+    outcome: row.outcome as AlertOutcome | null,
+    outcomeNote: row.outcome_note,
+    linkedAlertId: maybeId(row.linked_alert_id),
+    reach: JSON.parse(row.reach) as Reach,
+    clientId: row.client_id,
+    createdAt: num(row.created_at),
+    updatedAt: num(row.updated_at),
+    confirmedBy: maybeId(row.confirmed_by),
+    resolvedBy: maybeId(row.resolved_by),
+  };
+}
+
+/** Writes an alerts row; `category` is copied out of the details so matching can use an index. */
+export function fromAlert(alert: Alert): Selectable<AlertsTable> {
+  const category = alert.details.category;
+  return {
+    id: alert.id,
+    kind: alert.kind,
+    details: JSON.stringify(alert.details),
+    summary: alert.summary,
+    author_id: alert.authorId,
+    origin_group_id: alert.originGroupId,
+    lat: alert.location?.lat ?? null,
+    lng: alert.location?.lng ?? null,
+    place_text: alert.placeText,
+    photo_ids: JSON.stringify(alert.photoIds),
+    status: alert.status,
+    outcome: alert.outcome,
+    outcome_note: alert.outcomeNote,
+    linked_alert_id: alert.linkedAlertId,
+    reach: JSON.stringify(alert.reach),
+    category: typeof category === 'string' ? category : null,
+    client_id: alert.clientId,
+    created_at: alert.createdAt,
+    updated_at: alert.updatedAt,
+    confirmed_by: alert.confirmedBy,
+    resolved_by: alert.resolvedBy,
   };
 }

@@ -1,7 +1,13 @@
 // The Store over Kysely: one implementation for SQLite and PostgreSQL, with group commit for appends.
 import type {
+  Alert,
+  AlertChange,
+  AlertId,
+  AlertPlacement,
+  AlertUpdate,
   AppendResult,
   AuditEntry,
+  CreateAlertResult,
   EpochMs,
   Group,
   GroupEventWithMessage,
@@ -9,6 +15,7 @@ import type {
   GroupSummary,
   Invite,
   InviteId,
+  MatchCandidateFilter,
   Media,
   MediaId,
   Membership,
@@ -22,6 +29,7 @@ import type {
   OrganisationId,
   OrganisationMember,
   PublicProfile,
+  ReachGroup,
   Repositories,
   Session,
   SessionId,
@@ -30,6 +38,7 @@ import type {
   UserId,
 } from '@fellwatch/core';
 import { type Kysely, sql } from 'kysely';
+import * as alerts from './alerts.js';
 import { appendMessages } from './append-batch.js';
 import * as audit from './audit.js';
 import type { Database } from './database.js';
@@ -298,5 +307,61 @@ export class SqlStore implements Store {
   }
   listAudit(filter: { groupId?: GroupId; subjectId?: string; limit: number }): Promise<AuditEntry[]> {
     return audit.listAudit(this.db, filter);
+  }
+
+  // Alerts: one row each, shown in groups through placement messages.
+  async createAlert(
+    alert: Alert,
+    placement: AlertPlacement,
+    identifiers: readonly string[] = [],
+  ): Promise<CreateAlertResult> {
+    if (this.inTransaction)
+      return this.atomically((conn) => alerts.createAlert(conn, alert, placement, identifiers));
+    try {
+      return await this.runTransaction((conn) => alerts.createAlert(conn, alert, placement, identifiers));
+    } catch (error) {
+      // Two first copies raced (possible on PostgreSQL): the loser returns the winner.
+      if (isUniqueViolation(error)) {
+        const first = await alerts.findAlert(this.db, alert.authorId, alert.clientId);
+        if (first) return { alert: first, placements: [], duplicate: true };
+      }
+      throw toDomainError(error);
+    }
+  }
+  getAlert(id: AlertId): Promise<Alert | undefined> {
+    return alerts.getAlert(this.db, id);
+  }
+  getAlertsByIds(ids: readonly AlertId[]): Promise<Alert[]> {
+    return alerts.getAlertsByIds(this.db, ids);
+  }
+  listAlertPlacements(alertId: AlertId): Promise<Message[]> {
+    return alerts.listAlertPlacements(this.db, alertId);
+  }
+  updateAlert(id: AlertId, change: AlertChange): Promise<AlertUpdate> {
+    return this.atomically((conn) => alerts.updateAlert(conn, id, change));
+  }
+  listGroupAlerts(
+    groupId: GroupId,
+    filter: { openOnly: boolean; kind?: string; limit: number },
+  ): Promise<Alert[]> {
+    return alerts.listGroupAlerts(this.db, groupId, filter);
+  }
+  listAlertReviews(groupId: GroupId): Promise<Alert[]> {
+    return alerts.listAlertReviews(this.db, groupId);
+  }
+  decideAlertReview(
+    alertId: AlertId,
+    groupId: GroupId,
+    accept: boolean,
+    by: UserId,
+    at: EpochMs,
+  ): Promise<AppendResult | undefined> {
+    return this.atomically((conn) => alerts.decideAlertReview(conn, alertId, groupId, accept, by, at));
+  }
+  listReachGroups(): Promise<ReachGroup[]> {
+    return alerts.listReachGroups(this.db);
+  }
+  findMatchCandidates(filter: MatchCandidateFilter): Promise<Alert[]> {
+    return alerts.findMatchCandidates(this.db, filter);
   }
 }

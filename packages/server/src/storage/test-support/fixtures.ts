@@ -1,5 +1,7 @@
 // Builders of valid records for storage tests; each call makes a fresh id so tests never collide.
 import type {
+  Alert,
+  AlertId,
   Group,
   GroupId,
   Invite,
@@ -54,6 +56,7 @@ export function aGroup(organisationId: OrganisationId, overrides: Partial<Group>
     rules: 'Be kind. Report crime to 101 or 999 first.',
     area: { kind: 'circle', centre: { lat: 54.45, lng: -2.95 }, radiusKm: 8 },
     vettingQuestions: ['Which farm are you at?'],
+    externalAlerts: 'review',
     lastSeq: 0,
     createdAt: T0,
     ...overrides,
@@ -115,6 +118,33 @@ export function aMessage(
     photoIds: [],
     location: null,
     createdAt: T0 + 60_000,
+    ...overrides,
+  };
+}
+
+/** A stolen-quad alert raised in `originGroupId`, unverified, with a fresh id and client id. */
+export function anAlert(originGroupId: GroupId, authorId: UserId, overrides: Partial<Alert> = {}): Alert {
+  const id = newId<AlertId>();
+  return {
+    id,
+    kind: 'stolen',
+    details: { kind: 'stolen', category: 'quad', make: 'Honda', colour: 'red', registration: 'AB12 CDE' },
+    summary: 'Red Honda quad taken from Low Moor overnight.',
+    authorId,
+    originGroupId,
+    location: { lat: 54.62, lng: -2.08 },
+    placeText: 'NY 944 258',
+    photoIds: [],
+    status: 'unverified',
+    outcome: null,
+    outcomeNote: null,
+    linkedAlertId: null,
+    reach: { mode: 'radius', radiusKm: 80 },
+    clientId: `alert-${id}`,
+    createdAt: T0 + 120_000,
+    updatedAt: T0 + 120_000,
+    confirmedBy: null,
+    resolvedBy: null,
     ...overrides,
   };
 }
