@@ -314,7 +314,10 @@ describe.skipIf(!postgresUp)('fellwatch on PostgreSQL', { timeout: 90_000 }, () 
 
   it('migrates a fresh schema once, then finds it current', async () => {
     const first = await fellwatchJson<{ engine: string; applied: string[] }>(['migrate'], env);
-    expect(first).toEqual({ engine: 'postgres', applied: ['0001-initial'] });
+    expect(first).toEqual({
+      engine: 'postgres',
+      applied: ['0001-initial', '0002-alerts', '0003-postcodes'],
+    });
     const again = await fellwatchJson<{ applied: string[] }>(['migrate'], env);
     expect(again.applied).toEqual([]);
   });

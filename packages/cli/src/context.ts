@@ -22,6 +22,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** All of standard input, for --password-stdin. */
   readStdin(): Promise<string>;
+  /** True when stderr is a terminal, so progress can be redrawn in place. */
+  stderrIsTerminal?: boolean;
   env: NodeJS.ProcessEnv;
 }
 

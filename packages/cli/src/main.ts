@@ -11,5 +11,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin,
+  stderrIsTerminal: process.stderr.isTTY === true,
   env: process.env,
 });

@@ -5,6 +5,7 @@ import { createAdmin } from './create-admin.js';
 import { createGroup } from './create-group.js';
 import { createInvite } from './create-invite.js';
 import { createOrg } from './create-org.js';
+import { importPostcodesCommand } from './import-postcodes.js';
 import { migrate } from './migrate.js';
 import { setAffiliation } from './set-affiliation.js';
 import { setupLink } from './setup-link.js';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   setAffiliation,
   createGroup,
   createInvite,
+  importPostcodesCommand,
   migrate,
   backup,
   setupLink,

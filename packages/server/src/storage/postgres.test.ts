@@ -16,6 +16,7 @@ describeEngine('postgres', 'PostgreSQL store', () => {
       expect(await migrateToLatest({ databaseUrl: testDatabaseUrl, sqlitePath: '', pgSchema: a })).toEqual([
         '0001-initial',
         '0002-alerts',
+        '0003-postcodes',
       ]);
       expect(await migrateToLatest({ databaseUrl: testDatabaseUrl, sqlitePath: '', pgSchema: a })).toEqual(
         [],

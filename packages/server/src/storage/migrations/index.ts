@@ -3,10 +3,15 @@ import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Engine } from '../sql/engine.js';
 import { initialMigration } from './0001-initial.js';
 import { alertsMigration } from './0002-alerts.js';
+import { postcodesMigration } from './0003-postcodes.js';
 
 /** Every migration by name; names sort in the order they apply. */
 export function migrations(engine: Engine): Record<string, Migration> {
-  return { '0001-initial': initialMigration(engine), '0002-alerts': alertsMigration() };
+  return {
+    '0001-initial': initialMigration(engine),
+    '0002-alerts': alertsMigration(),
+    '0003-postcodes': postcodesMigration,
+  };
 }
 
 /** Applies all pending migrations and returns the names applied now (empty when already current). */
