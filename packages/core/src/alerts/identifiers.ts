@@ -28,3 +28,22 @@ function normaliseSlowly(text: string): string {
     .replace(/O/g, '0')
     .replace(/I/g, '1');
 }
+
+/**
+ * Whether `text` normalises to `normalised`, compared character by character without building the
+ * normalised string: ranking checks every candidate's identifiers, and most differ in the first few.
+ */
+export function normalisesTo(text: string, normalised: string): boolean {
+  let j = 0;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code > 127) return normaliseIdentifier(text) === normalised;
+    if (code >= 97 && code <= 122) code -= 32;
+    if (code === 79) code = 48;
+    else if (code === 73) code = 49;
+    else if (!((code >= 65 && code <= 90) || (code >= 48 && code <= 57))) continue;
+    if (j >= normalised.length || normalised.charCodeAt(j) !== code) return false;
+    j++;
+  }
+  return j === normalised.length;
+}

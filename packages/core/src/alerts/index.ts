@@ -1,5 +1,11 @@
 // Alerts: reach across groups and organisations, identifier normalisation, and stolen-to-found matching.
+
 export { BENCH_NOW, generateBenchAlerts, generateBenchGroups, seededRandom } from './bench-data.js';
+export {
+  type CandidateBucket,
+  type PreparedCandidates,
+  prepareCandidates,
+} from './candidates.js';
 export {
   areaBounds,
   type Bounds,
@@ -24,9 +30,7 @@ export {
   alertIdentifiers,
   type MatchableAlert,
   type PreparedAlert,
-  type PreparedCandidates,
   prepareAlert,
-  prepareCandidates,
 } from './prepare.js';
 export {
   buildReachIndex,

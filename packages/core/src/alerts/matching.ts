@@ -1,8 +1,10 @@
 // Matching stolen to found (and loose animals to found ones): decisive identifiers, agreeing descriptions, decay.
 import type { AlertKind } from '../model/entities.js';
+import { kindAndCategory, type PreparedCandidates, visitLatitudeBand } from './candidates.js';
 import { describeDistance, describeTimeGap, FIELD_LABELS, listWords } from './describe-match.js';
-import { haversineKm } from './geometry.js';
-import { type MatchableAlert, type PreparedAlert, type PreparedCandidates, prepareAlert } from './prepare.js';
+import { haversineKm, KM_PER_DEGREE } from './geometry.js';
+import { normalisesTo } from './identifiers.js';
+import { type MatchableAlert, type PreparedAlert, prepareAlert } from './prepare.js';
 
 /** How alike two alerts are, and why, in plain words. */
 export interface MatchScore {
@@ -68,7 +70,10 @@ const IDENTIFIER_DIFFER: Record<string, number> = {
 
 /** Whether two alerts could be the same thing: stolen ↔ found, stolen livestock ↔ animal, animal loose ↔ animal found. */
 export function canBeMatched(a: MatchableAlert, b: MatchableAlert): boolean {
-  if (a.id === b.id) return false;
+  return kindsMatch(a, b) && a.id !== b.id;
+}
+
+function kindsMatch(a: MatchableAlert, b: MatchableAlert): boolean {
   switch (a.kind) {
     case 'stolen':
       return b.kind === 'found' || (b.kind === 'animal' && isLivestock(a));
@@ -116,7 +121,8 @@ export function scoreMatch(a: MatchableAlert, b: MatchableAlert, options: MatchO
 /**
  * The best candidates for an alert, best first: by score, then the newer, then by id. Candidates that
  * cannot be matched, score under minScore (default 0.35) or are the alert itself are left out. Pass
- * prepareCandidates(list) to rank many alerts against the same candidates without normalising them again.
+ * prepareCandidates(list) to rank many alerts against the same candidates: only those sharing an
+ * identifier or the alert's kind and category are then looked at.
  */
 export function rankMatches<T extends MatchableAlert>(
   alert: MatchableAlert,
@@ -126,28 +132,49 @@ export function rankMatches<T extends MatchableAlert>(
   const { limit = 5, minScore = 0.35, now } = options;
   if (limit <= 0) return [];
   const subject = prepareAlert(alert);
-  const raw = isRawList(candidates) ? candidates : null;
-  const items = raw ? [] : (candidates as PreparedCandidates<T>).items;
-  const count = raw ? raw.length : items.length;
   // The best so far, sorted best first; reasons are written only for the winners.
   const best: Entry<T>[] = [];
-  for (let i = 0; i < count; i++) {
-    let prepared: PreparedAlert<T>;
-    if (raw) {
-      const candidate = raw[i] as T;
-      if (!canBeMatched(alert, candidate)) continue;
-      prepared = prepareAlert(candidate);
-    } else {
-      prepared = items[i] as PreparedAlert<T>;
-      if (!canBeMatched(alert, prepared.alert)) continue;
-    }
-    const score = evaluate(subject, prepared, now, null);
-    if (score < minScore || score === 0) continue;
-    if (best.length === limit && !ranksBefore(score, prepared, best[limit - 1] as Entry<T>)) continue;
+  const consider = (prepared: PreparedAlert<T>) => {
+    const score = evaluate(subject, prepared, now, null, minScore);
+    if (score === 0 || score < minScore) return;
+    if (best.length === limit && !ranksBefore(score, prepared, best[limit - 1] as Entry<T>)) return;
     let at = best.length;
     while (at > 0 && ranksBefore(score, prepared, best[at - 1] as Entry<T>)) at--;
     best.splice(at, 0, { prepared, score });
     if (best.length > limit) best.pop();
+  };
+
+  if (isRawList(candidates)) {
+    for (const candidate of candidates) {
+      if (canBeMatched(alert, candidate) && worthPreparing(subject, candidate, minScore)) {
+        consider(prepareAlert(candidate));
+      }
+    }
+  } else {
+    // Candidates sharing an identifier first (few); then the alert's kind and category within reach.
+    const shared = new Set<number>();
+    for (const identifier of subject.identifiers) {
+      for (const i of candidates.byIdentifier.get(identifier) ?? []) {
+        if (shared.has(i)) continue;
+        shared.add(i);
+        const prepared = candidates.items[i] as PreparedAlert<T>;
+        if (canBeMatched(alert, prepared.alert)) consider(prepared);
+      }
+    }
+    const visit = (i: number) => {
+      if (shared.size > 0 && shared.has(i)) return;
+      const prepared = candidates.items[i] as PreparedAlert<T>;
+      if (canBeMatched(alert, prepared.alert)) consider(prepared);
+    };
+    for (const kind of subject.category ? matchingKinds(alert) : []) {
+      const bucket = candidates.byKindAndCategory.get(kindAndCategory(kind, subject.category));
+      if (!bucket) continue;
+      const family = subject.family === 'animal' && kind === 'animal' ? 'animal' : 'property';
+      const band = Number.isNaN(subject.lat)
+        ? Number.POSITIVE_INFINITY
+        : reachableKm(family, minScore) / KM_PER_DEGREE;
+      visitLatitudeBand(bucket, subject.lat - band, subject.lat + band, visit);
+    }
   }
   return best.map(({ prepared }) => ({ candidate: prepared.alert, ...explain(subject, prepared, now) }));
 }
@@ -159,6 +186,44 @@ interface Entry<T extends MatchableAlert> {
 
 function isRawList<T extends MatchableAlert>(c: readonly T[] | PreparedCandidates<T>): c is readonly T[] {
   return Array.isArray(c);
+}
+
+/**
+ * Whether a raw candidate can reach `floor`: it shares one of the subject's identifiers, or its
+ * category and lies near enough. Checked before normalising the whole candidate, which costs more.
+ */
+function worthPreparing(subject: PreparedAlert, candidate: MatchableAlert, floor: number): boolean {
+  const d = candidate.details;
+  const category = candidate.kind === 'animal' ? 'livestock' : d.category;
+  if (
+    subject.category &&
+    typeof category === 'string' &&
+    (category === subject.category || category.trim().toLowerCase() === subject.category)
+  ) {
+    const location = candidate.location;
+    if (!location || Number.isNaN(subject.lat)) return true;
+    const family = subject.family === 'animal' && candidate.kind === 'animal' ? 'animal' : 'property';
+    if (Math.abs(location.lat - subject.lat) * KM_PER_DEGREE <= reachableKm(family, floor)) return true;
+  }
+  if (subject.identifiers.length === 0) return false;
+  return (
+    sharesIdentifier(subject, d.registration) ||
+    sharesIdentifier(subject, d.serial) ||
+    sharesIdentifier(subject, d.markingId) ||
+    sharesIdentifier(subject, d.earTag)
+  );
+}
+
+function sharesIdentifier(subject: PreparedAlert, value: unknown): boolean {
+  if (typeof value !== 'string' || value === '') return false;
+  for (const identifier of subject.identifiers) if (normalisesTo(value, identifier)) return true;
+  return false;
+}
+
+/** The farthest apart two alerts can be and still score `floor` from their description. */
+function reachableKm(family: 'property' | 'animal', floor: number): number {
+  if (floor <= 0) return Number.POSITIVE_INFINITY;
+  return HALF_LIVES[family].km * Math.log2(MAX_DESCRIPTIVE_SCORE / floor);
 }
 
 function ranksBefore(score: number, prepared: PreparedAlert, other: Entry<MatchableAlert>): boolean {
@@ -195,13 +260,15 @@ function timeGap(a: PreparedAlert, b: PreparedAlert, now: number | undefined): n
 
 /**
  * The score proper, for alerts already known to be matchable; it allocates nothing unless asked for
- * reasons (then pushed onto `reasons`), because ranking runs it for every candidate.
+ * reasons (then pushed onto `reasons`), because ranking runs it for every candidate. A score that
+ * clearly cannot reach `floor` may come back as 0.
  */
 function evaluate(
   a: PreparedAlert,
   b: PreparedAlert,
   now: number | undefined,
   reasons: string[] | null,
+  floor = 0,
 ): number {
   const family = a.family === 'animal' && b.family === 'animal' ? 'animal' : 'property';
   const shared = sharedIdentifier(a, b);
@@ -212,6 +279,9 @@ function evaluate(
   }
 
   const halfLife = HALF_LIVES[family];
+  // Most candidates lie too far away for a description to reach the floor: skip them before any trigonometry.
+  if (shared < 0 && floor > 0 && Math.abs(a.lat - b.lat) * KM_PER_DEGREE > reachableKm(family, floor))
+    return 0;
   const distance = distanceBetween(a, b);
   const decay =
     (distance === null ? UNKNOWN_DISTANCE_FACTOR : 0.5 ** (distance / halfLife.km)) *

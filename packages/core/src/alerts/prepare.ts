@@ -38,17 +38,12 @@ export interface PreparedAlert<T extends MatchableAlert = MatchableAlert> {
   readonly createdAt: number;
 }
 
-/** Candidates normalised once, for repeated ranking. */
-export interface PreparedCandidates<T extends MatchableAlert = MatchableAlert> {
-  readonly items: readonly PreparedAlert<T>[];
-}
-
 /** Fields whose equal normalised value makes a match decisive. */
-const IDENTIFIER_FIELDS = ['registration', 'serial', 'markingId', 'earTag'] as const;
+export const IDENTIFIER_FIELDS = ['registration', 'serial', 'markingId', 'earTag'] as const;
 /** Identifiers shorter than this ("1", "A2") are too common to decide anything. */
 const MIN_IDENTIFIER_LENGTH = 3;
 
-const SPECIES: Record<string, string> = {};
+const SPECIES = new Map<string, string>();
 for (const [canonical, words] of Object.entries({
   cattle: [
     'cattle',
@@ -120,7 +115,7 @@ for (const [canonical, words] of Object.entries({
     'turkeys',
   ],
 })) {
-  for (const word of words) SPECIES[word] = canonical;
+  for (const word of words) SPECIES.set(word, canonical);
 }
 
 /** Words that say nothing about which colour: "dark red" and "red" agree. */
@@ -135,7 +130,11 @@ const COLOUR_NOISE = new Set([
   'matt',
   'mostly',
 ]);
-const COLOUR_SPELLINGS: Record<string, string> = { gray: 'grey', colour: '', color: '' };
+const COLOUR_SPELLINGS = new Map([
+  ['gray', 'grey'],
+  ['colour', ''],
+  ['color', ''],
+]);
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -148,10 +147,14 @@ function words(value: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-function colourWords(value: string): string[] {
+/** Shared by every alert lacking a list, so preparing many candidates allocates less. */
+const NONE: readonly string[] = Object.freeze([]);
+
+function colourWords(value: string): readonly string[] {
+  if (value === '') return NONE;
   const out: string[] = [];
   for (const word of words(value)) {
-    const spelt = COLOUR_SPELLINGS[word] ?? word;
+    const spelt = COLOUR_SPELLINGS.get(word) ?? word;
     if (spelt && !COLOUR_NOISE.has(spelt)) out.push(spelt);
   }
   return out;
@@ -159,7 +162,7 @@ function colourWords(value: string): string[] {
 
 function speciesOf(value: string): string {
   for (const word of words(value)) {
-    const canonical = SPECIES[word];
+    const canonical = SPECIES.get(word);
     if (canonical) return canonical;
   }
   return '';
@@ -187,18 +190,22 @@ export function prepareAlert<T extends MatchableAlert>(alert: T): PreparedAlert<
       : alert.kind === 'animal'
         ? 'animal'
         : null;
-  const identifierFields: string[] = [];
-  const identifiers: string[] = [];
+  let identifierFields = NONE as string[];
+  let identifiers = NONE as string[];
   for (const field of IDENTIFIER_FIELDS) {
     const value = normaliseIdentifier(text(d[field]));
     if (value.length >= MIN_IDENTIFIER_LENGTH) {
+      if (identifiers === NONE) {
+        identifierFields = [];
+        identifiers = [];
+      }
       identifierFields.push(field);
       identifiers.push(value);
     }
   }
   const category = family === 'animal' ? 'livestock' : text(d.category).trim().toLowerCase();
   let species = '';
-  let breedWords: string[] = [];
+  let breedWords: readonly string[] = NONE;
   let flockMark = '';
   if (family === 'animal') {
     const speciesText = text(d.species);
@@ -209,7 +216,7 @@ export function prepareAlert<T extends MatchableAlert>(alert: T): PreparedAlert<
     // Stolen or found livestock is described in the property fields: "Swaledale ewes", "red and white".
     const description = [d.make, d.model, d.colour, d.marks].map(text).join(' ');
     species = speciesOf(description);
-    breedWords = words(description).filter((w) => w.length >= 3 && !SPECIES[w]);
+    breedWords = words(description).filter((w) => w.length >= 3 && !SPECIES.has(w));
   }
   return {
     alert,
@@ -228,9 +235,4 @@ export function prepareAlert<T extends MatchableAlert>(alert: T): PreparedAlert<
     lng: alert.location ? alert.location.lng : Number.NaN,
     createdAt: alert.createdAt,
   };
-}
-
-/** Normalises candidates once, so that ranking many new alerts against them repeats no work. */
-export function prepareCandidates<T extends MatchableAlert>(candidates: readonly T[]): PreparedCandidates<T> {
-  return { items: candidates.map((c) => prepareAlert(c)) };
 }

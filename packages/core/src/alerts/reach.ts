@@ -27,17 +27,19 @@ export interface ReachIndex {
   readonly byOrganisation: ReadonlyMap<OrganisationId, readonly number[]>;
 }
 
-const PROPERTY_REACH_KM: Record<string, number> = {
-  quad: 80,
-  tractor: 80,
-  trailer: 80,
-  plant: 80,
-  vehicle: 80,
-  livestock: 50,
-  tools: 50,
-  fuel: 50,
-  other: 50,
-};
+const PROPERTY_REACH_KM = new Map(
+  Object.entries({
+    quad: 80,
+    tractor: 80,
+    trailer: 80,
+    plant: 80,
+    vehicle: 80,
+    livestock: 50,
+    tools: 50,
+    fuel: 50,
+    other: 50,
+  }),
+);
 
 /**
  * The radius offered by default for an alert: vehicles and plant travel far and fast (80 km), other
@@ -47,7 +49,7 @@ export function defaultReachKm(details: { kind: string; category?: string }): nu
   switch (details.kind) {
     case 'stolen':
     case 'found':
-      return PROPERTY_REACH_KM[details.category ?? 'other'] ?? 50;
+      return PROPERTY_REACH_KM.get(details.category ?? 'other') ?? 50;
     case 'animal':
       return 10;
     case 'suspicious':
