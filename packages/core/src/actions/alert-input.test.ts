@@ -1,7 +1,7 @@
-// The rules an alert's input follows: required fields per kind, identifiers kept for matching, reach defaults.
+// The rules an alert's input follows: required fields per kind, the place as typed, reach defaults.
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../model/errors.js';
-import { alertIdentifiers, checkAlertDetails, checkPlaceText, checkReach } from './alert-input.js';
+import { checkAlertDetails, checkPlaceText, checkReach } from './alert-input.js';
 
 const MIDDLETON = { lat: 54.625, lng: -2.081 };
 
@@ -35,22 +35,6 @@ describe('checkAlertDetails', () => {
     expect(checkAlertDetails({ kind: 'stolen', category: 'quad' })).toBe('stolen');
     expect(checkAlertDetails({ kind: 'animal', situation: 'found', species: 'sheep' })).toBe('animal');
     expect(checkAlertDetails({ kind: 'suspicious', activity: 'lamping' })).toBe('suspicious');
-  });
-});
-
-describe('alertIdentifiers', () => {
-  it('keeps registrations, serials, marking ids and ear tags normalised, each once', () => {
-    expect(
-      alertIdentifiers({
-        kind: 'stolen',
-        registration: 'ab12 cde',
-        serial: 'AB12-CDE',
-        markingId: 'CSR 0I9',
-        make: 'Honda',
-      }),
-    ).toEqual(['AB12CDE', 'CSR019']);
-    expect(alertIdentifiers({ kind: 'animal', earTag: 'UK 123456 00042' })).toEqual(['UK12345600042']);
-    expect(alertIdentifiers({ kind: 'stolen', registration: ' - ' })).toEqual([]);
   });
 });
 

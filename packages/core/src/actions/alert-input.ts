@@ -1,5 +1,5 @@
 // The rules an alert's input must follow before it is raised: its kind and fields, place, reach and photos.
-import { defaultReachKm, MAX_REACH_KM, normaliseIdentifier, type ReachMode } from '../alerts/index.js';
+import { defaultReachKm, MAX_REACH_KM, type ReachMode } from '../alerts/index.js';
 import type { Alert, AlertKind, AlertOutcome, GeoPoint, Reach } from '../model/entities.js';
 import { fail } from '../model/errors.js';
 import type { GroupId, MediaId } from '../model/ids.js';
@@ -32,8 +32,6 @@ const PROPERTY_CATEGORIES = [
   'other',
 ];
 const ACTIVITIES = ['hare_coursing', 'lamping', 'fly_tipping', 'casing_farms', 'other'];
-/** Fields whose normalised value identifies one thing: kept with the alert for matching. */
-const IDENTIFIER_FIELDS = ['registration', 'serial', 'markingId', 'earTag'] as const;
 
 /** An alert's own fields, as shaped by the protocol's AlertDetails; `kind` says which. */
 export type AlertDetailsInput = { kind: string } & Record<string, unknown>;
@@ -84,18 +82,6 @@ export function checkAlertDetails(details: AlertDetailsInput): AlertKind {
       break;
   }
   return kind;
-}
-
-/** The alert's normalised identifiers (registration, serial, marking id, ear tag), each once. */
-export function alertIdentifiers(details: Record<string, unknown>): string[] {
-  const found = new Set<string>();
-  for (const field of IDENTIFIER_FIELDS) {
-    const value = details[field];
-    if (typeof value !== 'string') continue;
-    const normalised = normaliseIdentifier(value);
-    if (normalised.length > 0) found.add(normalised);
-  }
-  return [...found];
 }
 
 /** Trimmed text under the card's fields, at most MAX_ALERT_SUMMARY characters. */

@@ -1,12 +1,5 @@
 // Actions on alerts: raise one (placed in every group within reach), read, change status, match and link, review.
-import {
-  boundsAround,
-  buildReachIndex,
-  canBeMatched,
-  computeReach,
-  type RankedMatch,
-  rankMatches,
-} from '../alerts/index.js';
+import { alertIdentifiers, buildReachIndex, canBeMatched, computeReach } from '../alerts/index.js';
 import type { Actor } from '../model/actor.js';
 import type {
   Alert,
@@ -29,12 +22,11 @@ import {
   canSeeGroup,
   isActiveMember,
 } from '../policies/index.js';
-import type { AlertChange, AlertUpdate, MatchCandidateFilter, Ports, Repositories } from '../ports/index.js';
+import type { AlertChange, AlertUpdate, Ports, Repositories } from '../ports/index.js';
 import {
   ALERT_KINDS,
   ALERT_OUTCOMES,
   type AlertDetailsInput,
-  alertIdentifiers,
   checkAlertDetails,
   checkAlertLocation,
   checkAlertPhotos,
@@ -43,20 +35,14 @@ import {
   checkReach,
   isOpenAlert,
 } from './alert-input.js';
+import { type AlertMatchResult, findMatches } from './alert-matching.js';
+
+export type { AlertMatchResult } from './alert-matching.js';
+export { MAX_ALERT_MATCHES } from './alert-matching.js';
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** The most alerts one list returns. */
 export const MAX_ALERT_LIST = 200;
-/** The most possible matches shown for one alert. */
-export const MAX_ALERT_MATCHES = 5;
-/** How many open alerts are scored for one: those sharing an identifier first, then the nearest and newest. */
-const MATCH_CANDIDATES = 200;
-const DAY_MS = 86_400_000;
-/** Beyond these a description alone scores too low to show (see the scoring's half-lives). */
-const MATCH_WINDOW = {
-  property: { km: 400, days: 90 },
-  animal: { km: 80, days: 21 },
-};
 
 /** What a member sends to raise an alert. */
 export interface RaiseAlertInput {
@@ -68,14 +54,6 @@ export interface RaiseAlertInput {
   placeText?: string;
   photoIds?: MediaId[];
   reach: Reach;
-}
-
-/** A possible match for an alert, with the score and its reasons in words. */
-export interface AlertMatchResult {
-  alert: Alert;
-  score: number;
-  reasons: string[];
-  distanceKm: number | null;
 }
 
 /** The raised alert; `matches` only for those allowed to see them (empty otherwise). */
@@ -420,41 +398,4 @@ async function requireGroupAccess(
   if (canSeeGroup(actor, group, membership))
     throw fail.forbidden('You are not allowed to do that in this group.');
   throw fail.notFound('Group');
-}
-
-/** The kinds an alert of this kind may match. */
-function matchingKinds(alert: Alert): AlertKind[] {
-  if (alert.kind === 'stolen') return ['found', 'animal'];
-  if (alert.kind === 'found') return ['stolen'];
-  if (alert.kind === 'animal') return ['stolen', 'animal'];
-  return [];
-}
-
-/** Scores open candidates for an alert and keeps the best few. */
-async function findMatches(store: Repositories, alert: Alert, now: number): Promise<AlertMatchResult[]> {
-  const kinds = matchingKinds(alert);
-  if (kinds.length === 0 || !isOpenAlert(alert)) return [];
-  const animal = alert.kind === 'animal' || alert.details.category === 'livestock';
-  const window = animal ? MATCH_WINDOW.animal : MATCH_WINDOW.property;
-  const category = typeof alert.details.category === 'string' ? alert.details.category : undefined;
-  const filter: MatchCandidateFilter = {
-    kinds,
-    openOnly: true,
-    identifiers: alertIdentifiers(alert.details),
-    // Livestock is described as property by one side and as an animal by the other: no category filter then.
-    ...(category && !animal ? { category } : {}),
-    ...(alert.location ? { bbox: boundsAround(alert.location, window.km) } : {}),
-    since: Math.min(alert.createdAt, now) - window.days * DAY_MS,
-    limit: MATCH_CANDIDATES,
-  };
-  const candidates = (await store.findMatchCandidates(filter)).filter(
-    (c) => c.id !== alert.id && isOpenAlert(c),
-  );
-  const ranked: RankedMatch<Alert>[] = rankMatches(alert, candidates, { now, limit: MAX_ALERT_MATCHES });
-  return ranked.map((m) => ({
-    alert: m.candidate,
-    score: Math.min(1, Math.max(0, m.score)),
-    reasons: m.reasons,
-    distanceKm: m.distanceKm,
-  }));
 }
