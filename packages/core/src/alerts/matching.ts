@@ -52,7 +52,7 @@ const HALF_LIVES = {
 const PROPERTY_FIELDS = [
   { field: 'make', weight: 0.3, differ: 0.4 },
   { field: 'model', weight: 0.2, differ: 0.6 },
-  { field: 'colour', weight: 0.2, differ: 0.5 },
+  { field: 'colour', weight: 0.2, differ: 0.45 },
 ] as const;
 const CATEGORY_WEIGHT = 0.3;
 const ANIMAL_FIELDS = [
@@ -170,10 +170,12 @@ export function rankMatches<T extends MatchableAlert>(
       const bucket = candidates.byKindAndCategory.get(kindAndCategory(kind, subject.category));
       if (!bucket) continue;
       const family = subject.family === 'animal' && kind === 'animal' ? 'animal' : 'property';
-      const band = Number.isNaN(subject.lat)
-        ? Number.POSITIVE_INFINITY
-        : reachableKm(family, minScore) / KM_PER_DEGREE;
-      visitLatitudeBand(bucket, subject.lat - band, subject.lat + band, visit);
+      // Without a location, distance cannot rule anything out: the whole bucket is looked at.
+      const band = reachableKm(family, minScore) / KM_PER_DEGREE;
+      const located = !Number.isNaN(subject.lat);
+      const minLat = located ? subject.lat - band : Number.NEGATIVE_INFINITY;
+      const maxLat = located ? subject.lat + band : Number.POSITIVE_INFINITY;
+      visitLatitudeBand(bucket, minLat, maxLat, visit);
     }
   }
   return best.map(({ prepared }) => ({ candidate: prepared.alert, ...explain(subject, prepared, now) }));
