@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/components.css';
 import './styles/conversation.css';
 import './styles/account.css';
+import './styles/alerts.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -22,6 +22,13 @@ const AccountPage = lazy(() =>
 const GroupAdminPage = lazy(() =>
   import('../features/admin/group-admin-page.js').then((m) => ({ default: m.GroupAdminPage })),
 );
+// Alert screens carry the form and the map: loaded when first opened.
+const RaiseAlertPage = lazy(() =>
+  import('../features/alerts/raise-alert-page.js').then((m) => ({ default: m.RaiseAlertPage })),
+);
+const GroupMapPage = lazy(() =>
+  import('../features/alerts/group-map-page.js').then((m) => ({ default: m.GroupMapPage })),
+);
 const OrganisationsPage = lazy(() =>
   import('../features/organisation/organisations-page.js').then((m) => ({ default: m.OrganisationsPage })),
 );
@@ -76,6 +83,10 @@ function route(
   if (group?.id) return <ConversationPage key={group.id} groupId={group.id} />;
   const members = matchPath('/groups/:id/members', path);
   if (members?.id) return <GroupMembersPage key={members.id} groupId={members.id} />;
+  const newAlert = matchPath('/groups/:id/alerts/new', path);
+  if (newAlert?.id) return <RaiseAlertPage key={newAlert.id} groupId={newAlert.id} />;
+  const map = matchPath('/groups/:id/map', path);
+  if (map?.id) return <GroupMapPage key={map.id} groupId={map.id} />;
   const admin = matchPath('/groups/:id/admin', path);
   if (admin?.id) return <GroupAdminPage key={admin.id} groupId={admin.id} />;
   if (path === '/organisations') return <OrganisationsPage />;

@@ -3,11 +3,7 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { GeoPoint } from '../api/types.js';
-
-const TILE_URL: string = import.meta.env.VITE_TILE_URL || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
-const ATTRIBUTION =
-  import.meta.env.VITE_TILE_ATTRIBUTION ||
-  '&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">OpenStreetMap</a> contributors';
+import { addTiles } from './map-tiles.js';
 
 // A drawn pin: Leaflet's default marker images do not survive bundling, and this one needs no download.
 const PIN = L.divIcon({
@@ -51,21 +47,7 @@ export function MapPicker({ centre, zoom, value, onChange, radiusKm }: MapPicker
       zoomControl: true,
       keyboard: true,
     });
-    m.attributionControl.setPrefix(
-      '<a href="https://leafletjs.com" target="_blank" rel="noopener noreferrer">Leaflet</a>',
-    );
-    let failures = 0;
-    let anyLoaded = false;
-    L.tileLayer(TILE_URL, { attribution: ATTRIBUTION, maxZoom: 18 })
-      .on('tileerror', () => {
-        failures++;
-        if (!anyLoaded && failures >= 2) setTilesFailed(true);
-      })
-      .on('tileload', () => {
-        anyLoaded = true;
-        setTilesFailed(false);
-      })
-      .addTo(m);
+    addTiles(m, setTilesFailed);
     m.on('click', (e: L.LeafletMouseEvent) =>
       change.current({ lat: round(e.latlng.lat), lng: round(e.latlng.lng) }),
     );

@@ -6,6 +6,7 @@ import { useServices } from '../../app/session.js';
 import { ErrorBanner, Loading } from '../../ui/banner.js';
 import { BackIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
+import { AlertReviewsSection } from '../alerts/alert-reviews-section.js';
 import { InvitesSection } from './invites-section.js';
 import { MembersSection } from './members-section.js';
 import { SettingsSection } from './settings-section.js';
@@ -14,6 +15,7 @@ const SECTIONS = [
   { id: 'members', label: 'Members' },
   { id: 'invites', label: 'Invite links' },
   { id: 'settings', label: 'Settings' },
+  { id: 'alerts', label: 'Alerts' },
 ] as const;
 type SectionId = (typeof SECTIONS)[number]['id'];
 
@@ -69,6 +71,7 @@ export function GroupAdminPage({ groupId }: { groupId: string }) {
       {section === 'members' && <MembersSection group={group} />}
       {section === 'invites' && <InvitesSection groupId={groupId} />}
       {section === 'settings' && <SettingsSection group={group} />}
+      {section === 'alerts' && <AlertReviewsSection group={group} />}
     </Page>
   );
 }

@@ -1,10 +1,11 @@
-// Group settings: name, description, rules, area and vetting questions.
+// Group settings: name, description, rules, area, vetting questions and alerts from other organisations.
 import { type FormEvent, useState } from 'react';
 import { updateGroup } from '../../api/client.js';
 import type { MyGroup } from '../../api/types.js';
 import { useServices } from '../../app/session.js';
 import { Banner, ErrorBanner } from '../../ui/banner.js';
 import { fieldError, TextArea, TextField } from '../../ui/fields.js';
+import { ExternalAlertsField } from '../alerts/external-alerts-field.js';
 import { AreaFields, areaValue, toArea } from '../organisation/area-fields.js';
 import { QuestionList } from './question-list.js';
 
@@ -16,6 +17,7 @@ export function SettingsSection({ group }: { group: MyGroup }) {
   const [rules, setRules] = useState(group.rules);
   const [questions, setQuestions] = useState(group.vettingQuestions);
   const [area, setArea] = useState(() => areaValue(group.area));
+  const [externalAlerts, setExternalAlerts] = useState(group.externalAlerts ?? 'review');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -35,6 +37,7 @@ export function SettingsSection({ group }: { group: MyGroup }) {
         vettingQuestions: questions.map((q) => q.trim()).filter(Boolean),
         // A polygon drawn elsewhere is left alone unless a circle is chosen here.
         ...(group.area?.kind === 'polygon' && nextArea === null ? {} : { area: nextArea }),
+        ...(externalAlerts !== group.externalAlerts ? { externalAlerts } : {}),
       });
       groups.upsert(updated);
       setSaved(true);
@@ -83,6 +86,7 @@ export function SettingsSection({ group }: { group: MyGroup }) {
         </p>
       )}
       <AreaFields value={area} onChange={setArea} />
+      <ExternalAlertsField value={externalAlerts} onChange={setExternalAlerts} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {busy ? 'Saving…' : 'Save settings'}
       </button>

@@ -81,12 +81,13 @@ describe('detailRows', () => {
       registration: 'YX12 ABC',
       crimeReference: 'DHM-2211',
     });
-    expect(rows).toEqual([
+    expect(rows.map(({ label, value }) => ({ label, value }))).toEqual([
       { label: 'Make', value: 'Honda' },
       { label: 'Colour', value: 'red' },
       { label: 'Registration', value: 'YX12 ABC' },
       { label: 'Crime reference', value: 'DHM-2211' },
     ]);
+    expect(rows.some((r) => r.long)).toBe(false);
   });
 
   it('describes a suspicious vehicle and an appeal', () => {
@@ -97,9 +98,17 @@ describe('detailRows', () => {
         vehicle: { colour: 'silver', make: 'Subaru', occupants: 3, direction: 'towards Stanhope' },
       }),
     ).toEqual([
-      { label: 'Vehicle', value: 'silver Subaru' },
-      { label: 'People in it', value: '3' },
-      { label: 'Direction of travel', value: 'towards Stanhope' },
+      { label: 'Vehicle', value: 'silver Subaru', long: false },
+      { label: 'People in it', value: '3', long: false },
+      { label: 'Direction of travel', value: 'towards Stanhope', long: false },
+    ]);
+    const marks = detailRows({
+      kind: 'found',
+      category: 'quad',
+      marks: 'Dented front rack, blue tow rope tied on',
+    });
+    expect(marks).toEqual([
+      { label: 'Distinguishing marks', value: 'Dented front rack, blue tow rope tied on', long: true },
     ]);
     expect(
       detailRows({
@@ -115,9 +124,12 @@ describe('detailRows', () => {
 describe('matchLine', () => {
   it('reads like a neighbour would say it', () => {
     const now = 1_700_000_000_000 + 3 * DAY;
-    const alert = alertView({ placeText: 'Weardale' });
+    const alert = alertView({
+      placeText: 'Weardale',
+      details: { kind: 'stolen', category: 'quad', make: 'Honda', colour: 'Red' },
+    });
     expect(matchLine({ alert, score: 0.9, reasons: [], distanceKm: 111.6 }, now)).toBe(
-      'Possible match: stolen red Honda TRX 420 quad bike, Weardale, 3 days ago, 112 km',
+      'Possible match: stolen red Honda quad bike, Weardale, 3 days ago, 112 km',
     );
     const noPlace = alertView({
       placeText: null,

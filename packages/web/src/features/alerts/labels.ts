@@ -113,18 +113,22 @@ export function travelText(travel: AlertView['travel']): string {
   )}`;
 }
 
-/** One labelled fact on a card. */
+/** One labelled fact on a card; a long one (a sentence rather than a word) gets the card's full width. */
 export interface DetailRow {
   label: string;
   value: string;
+  long: boolean;
 }
+
+/** Beyond this many characters a value reads better under its label than beside it. */
+const LONG_VALUE = 28;
 
 /** The key fields of an alert, in the order a reader needs them; empty fields are left out. */
 export function detailRows(details: AlertDetails): DetailRow[] {
   const rows: DetailRow[] = [];
   const add = (label: string, value: string | number | undefined | null) => {
     const text = value === undefined || value === null ? '' : String(value).trim();
-    if (text) rows.push({ label, value: text });
+    if (text) rows.push({ label, value: text, long: text.length > LONG_VALUE });
   };
   switch (details.kind) {
     case 'stolen':
@@ -203,7 +207,13 @@ export function shortDescription(details: AlertDetails): string {
   switch (details.kind) {
     case 'stolen':
     case 'found': {
-      const words = [details.colour, details.make, details.model, CATEGORY_LABEL[details.category]];
+      // Colours are typed with a capital as often as not; mid-sentence they read better without.
+      const words = [
+        details.colour?.toLowerCase(),
+        details.make,
+        details.model,
+        CATEGORY_LABEL[details.category],
+      ];
       return words
         .map((w) => w?.trim())
         .filter(Boolean)
@@ -227,8 +237,8 @@ export function placeShort(alert: Pick<AlertView, 'placeText' | 'location'>): st
   return null;
 }
 
-/** "Possible match: stolen red Honda quad bike, Weardale, 3 days ago, 112 km". */
-export function matchLine(match: AlertMatch, now: number = Date.now()): string {
+/** A possible match in a few words: "stolen red Honda quad bike, Weardale, 3 days ago, 112 km". */
+export function matchDescription(match: AlertMatch, now: number = Date.now()): string {
   const a = match.alert;
   const kind = a.details.kind === 'stolen' ? 'stolen ' : a.details.kind === 'found' ? 'found ' : '';
   const parts = [`${kind}${shortDescription(a.details)}`];
@@ -236,5 +246,10 @@ export function matchLine(match: AlertMatch, now: number = Date.now()): string {
   if (place) parts.push(place);
   parts.push(agoText(a.createdAt, now));
   if (match.distanceKm !== null) parts.push(`${Math.round(match.distanceKm)} km`);
-  return `Possible match: ${parts.join(', ')}`;
+  return parts.join(', ');
+}
+
+/** "Possible match: stolen red Honda quad bike, Weardale, 3 days ago, 112 km". */
+export function matchLine(match: AlertMatch, now: number = Date.now()): string {
+  return `Possible match: ${matchDescription(match, now)}`;
 }

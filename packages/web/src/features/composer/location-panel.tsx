@@ -80,7 +80,8 @@ export function LocationPanel({ centre, onChoose, onClose }: LocationPanelProps)
   );
 }
 
-function MapDialog({
+/** A modal map to pick one point; also used by the alert form. */
+export function MapDialog({
   centre,
   zoom,
   onChoose,

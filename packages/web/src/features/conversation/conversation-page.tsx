@@ -8,6 +8,7 @@ import { useServices, useSession } from '../../app/session.js';
 import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
 import { BackIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
+import { AlertLinks } from '../alerts/alert-links.js';
 import { Composer } from '../composer/composer.js';
 import { EmergencyNotice } from './emergency-notice.js';
 import { MessageList } from './message-list.js';
@@ -180,6 +181,7 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
       ) : (
         entry.loading && <Loading>Loading messages…</Loading>
       )}
+      <AlertLinks groupId={groupId} />
       <Composer
         groupId={groupId}
         replyTo={replyTo}

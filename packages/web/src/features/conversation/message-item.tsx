@@ -7,6 +7,7 @@ import type { MessageView } from '../../api/types.js';
 import { useServices } from '../../app/session.js';
 import { badgeText, fullTime, messageTime } from '../../ui/format.js';
 import { MoreIcon, ShieldIcon } from '../../ui/icons.js';
+import { alertHeading } from '../alerts/labels.js';
 import { canShowHistory } from './history.js';
 import { HistoryDialog } from './history-dialog.js';
 import { LocationView } from './location-view.js';
@@ -183,7 +184,9 @@ function ReplyQuote({
   if (!repliedTo) return <p className="msg-quote msg-quote-missing">Reply to an earlier message</p>;
   const text = repliedTo.deleted
     ? 'Message deleted'
-    : repliedTo.body || (repliedTo.photos.length ? 'Photo' : repliedTo.location ? 'Location' : '');
+    : repliedTo.alert
+      ? `Alert: ${alertHeading(repliedTo.alert.details)}`
+      : repliedTo.body || (repliedTo.photos.length ? 'Photo' : repliedTo.location ? 'Location' : '');
   return (
     <button type="button" className="msg-quote" onClick={onShow}>
       <span className="visually-hidden">Quoted message from </span>

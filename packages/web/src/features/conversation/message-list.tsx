@@ -7,6 +7,7 @@ import { firstUnreadIndex } from '../../state/timeline.js';
 import { useConfirm } from '../../ui/confirm.js';
 import { plural } from '../../ui/format.js';
 import { ArrowDownIcon } from '../../ui/icons.js';
+import { AlertMessage } from '../alerts/alert-message.js';
 import { MessageItem } from './message-item.js';
 import { PendingItem } from './pending-item.js';
 
@@ -163,6 +164,8 @@ export function MessageList(props: MessageListProps) {
 }
 
 function MessageRow({ showMarker, ...rest }: { showMarker: boolean } & Parameters<typeof MessageItem>[0]) {
+  // An alert's placement shows as its card; messages saved on the phone before alerts existed have no field.
+  const alert = rest.message.deleted ? null : rest.message.alert;
   return (
     <>
       {showMarker && (
@@ -170,7 +173,11 @@ function MessageRow({ showMarker, ...rest }: { showMarker: boolean } & Parameter
           <span>New messages</span>
         </li>
       )}
-      <MessageItem {...rest} />
+      {alert ? (
+        <AlertMessage message={rest.message} alert={alert} onReply={rest.onReply} />
+      ) : (
+        <MessageItem {...rest} />
+      )}
     </>
   );
 }

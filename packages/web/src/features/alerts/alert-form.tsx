@@ -1,0 +1,280 @@
+// The alert form: the kind's fields, place, photos, reach and notes; checks the place, then posts once.
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { raiseAlert } from '../../api/alerts.js';
+import { uploadPhoto } from '../../api/client.js';
+import { makeClientId } from '../../api/client-id.js';
+import { ApiError, describeError } from '../../api/errors.js';
+import { MAX_PHOTOS } from '../../api/limits.js';
+import type { AlertKind, AlertRaised, MyGroup, Reach } from '../../api/types.js';
+import { useSession } from '../../app/session.js';
+import { useConfirm } from '../../ui/confirm.js';
+import { TextArea } from '../../ui/fields.js';
+import { plural } from '../../ui/format.js';
+import { CameraIcon } from '../../ui/icons.js';
+import { type AttachedPhoto, PhotoTray } from '../composer/attachments.js';
+import { buildDetails, type DraftErrors, emptyDraft, formFieldOf } from './alert-draft.js';
+import { areaCentre, distanceOutsideKm, isFarOutside } from './area.js';
+import { KindFields } from './kind-fields.js';
+import { rememberMatches } from './matches-store.js';
+import { lookUpTyped, NO_PLACE, PlaceField, type PlaceValue } from './place-field.js';
+import { checkRadius, defaultRadiusKm } from './reach.js';
+import { ReachField, type ReachValue } from './reach-field.js';
+
+type FormErrors = DraftErrors & { place?: string; reach?: string; photos?: string; summary?: string };
+
+interface AlertFormProps {
+  kind: AlertKind;
+  group: MyGroup;
+  onPosted: (raised: AlertRaised) => void;
+}
+
+/** One alert of one kind, from empty to posted. */
+export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
+  const { state } = useSession();
+  const myId = state.status === 'signed_in' ? state.me.id : '';
+  const [draft, setDraft] = useState(() => emptyDraft(kind));
+  const [place, setPlace] = useState<PlaceValue>(NO_PLACE);
+  const [reach, setReach] = useState<ReachValue>({ mode: 'radius', radiusKm: String(defaultRadiusKm(kind)) });
+  const [reachTouched, setReachTouched] = useState(false);
+  const [summary, setSummary] = useState('');
+  const [photos, setPhotos] = useState<AttachedPhoto[]>([]);
+  // Photos already on the server, by tray key: a retry after a failed post does not upload them again.
+  const uploaded = useRef(new Map<string, string>());
+  // Made once for this alert: however often "Post alert" is pressed, the server keeps one copy.
+  const [clientId] = useState(makeClientId);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [confirmDialog, confirm] = useConfirm();
+  const summaryBox = useRef<HTMLDivElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const near = areaCentre(group.area);
+
+  // The default distance follows what was stolen or found, until the poster changes it by hand.
+  useEffect(() => {
+    if (!reachTouched)
+      setReach((r) => ({ ...r, radiusKm: String(defaultRadiusKm(kind, draft.category ?? undefined)) }));
+  }, [kind, draft.category, reachTouched]);
+
+  const photosRef = useRef(photos);
+  photosRef.current = photos;
+  useEffect(
+    () => () => {
+      for (const p of photosRef.current) URL.revokeObjectURL(p.preview);
+    },
+    [],
+  );
+
+  const addFiles = (files: FileList | null) => {
+    if (!files) return;
+    const images = [...files].filter((f) => f.type.startsWith('image/'));
+    const taken = images.slice(0, Math.max(0, MAX_PHOTOS - photos.length));
+    setPhotos((p) => [
+      ...p,
+      ...taken.map((file) => ({
+        key: `${file.name}-${file.size}-${Math.random()}`,
+        file,
+        preview: URL.createObjectURL(file),
+      })),
+    ]);
+    setErrors((e) => ({
+      ...e,
+      photos:
+        taken.length < files.length
+          ? `An alert can carry up to ${MAX_PHOTOS} photos, and only photos; ${plural(files.length - taken.length, 'file was', 'files were')} left out.`
+          : undefined,
+    }));
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const removePhoto = (key: string) =>
+    setPhotos((p) => {
+      const gone = p.find((x) => x.key === key);
+      if (gone) URL.revokeObjectURL(gone.preview);
+      uploaded.current.delete(key);
+      return p.filter((x) => x.key !== key);
+    });
+
+  const showErrors = (next: FormErrors) => {
+    setErrors(next);
+    // The summary takes focus so a screen reader hears what to fix; sighted people see it at the top.
+    requestAnimationFrame(() => summaryBox.current?.focus());
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setProblem(null);
+    const built = buildDetails(draft);
+    const next: FormErrors = 'errors' in built ? { ...built.errors } : {};
+
+    let where = place;
+    if (where.typed.trim() && where.typedState === 'idle' && !where.location) {
+      setBusy('Finding the place…');
+      try {
+        where = await lookUpTyped(where, near);
+        setPlace(where);
+      } catch (err) {
+        setBusy(null);
+        setProblem(describeError(err));
+        return;
+      }
+      setBusy(null);
+    }
+
+    let wire: Reach = { mode: reach.mode };
+    if (reach.mode === 'radius') {
+      const radius = checkRadius(reach.radiusKm);
+      if ('error' in radius) next.reach = radius.error;
+      else if (!where.location) {
+        next.reach = `“Groups within ${radius.km} km” needs the place. Add it under Where, or choose another reach.`;
+      } else wire = { mode: 'radius', radiusKm: radius.km };
+    }
+    if (Object.keys(next).length > 0 || 'errors' in built) return showErrors(next);
+
+    if (where.location && isFarOutside(where.location, group.area)) {
+      const km = group.area ? Math.round(distanceOutsideKm(where.location, group.area)) : 0;
+      const ok = await confirm({
+        title: 'Is this right?',
+        body: (
+          <>
+            <p>
+              This place is about <strong>{km} km outside</strong> {group.name}’s area
+              {where.location.gridRef ? ` (${where.location.gridRef})` : ''}.
+            </p>
+            <p>A misheard three-word address or a slip on the map sends people to the wrong place.</p>
+          </>
+        ),
+        confirmLabel: 'Yes, the place is right',
+      });
+      if (!ok) return;
+    }
+
+    try {
+      const photoIds: string[] = [];
+      for (const [i, p] of photos.entries()) {
+        let id = uploaded.current.get(p.key);
+        if (!id) {
+          setBusy(`Sending photo ${i + 1} of ${photos.length}…`);
+          id = (await uploadPhoto(group.id, p.file, p.file.name || 'photo.jpg')).id;
+          uploaded.current.set(p.key, id);
+        }
+        photoIds.push(id);
+      }
+      setBusy('Posting the alert…');
+      const raised = await raiseAlert(group.id, {
+        clientId,
+        details: built.details,
+        summary: summary.trim(),
+        location: where.location ? { lat: where.location.lat, lng: where.location.lng } : undefined,
+        placeText: where.typed.trim() || undefined,
+        photoIds,
+        reach: wire,
+      });
+      rememberMatches(myId, raised.alert.id, raised.matches);
+      onPosted(raised);
+    } catch (err) {
+      setBusy(null);
+      const field = err instanceof ApiError ? formFieldOf(err.field) : null;
+      if (err instanceof ApiError && err.isNetwork) {
+        setProblem(
+          'No signal: the alert is not posted yet. Everything is kept here; press “Post alert” again when you have signal.',
+        );
+      } else if (err instanceof ApiError && err.status === 403 && kind === 'appeal') {
+        setProblem('Only police officers can post appeals.');
+      } else if (field && field !== 'kind') {
+        showErrors({ [field]: describeError(err) });
+      } else setProblem(describeError(err));
+    }
+  };
+
+  const errorList = Object.values(errors).filter((m): m is string => !!m);
+
+  return (
+    <form
+      className="form alert-form"
+      onSubmit={submit}
+      noValidate
+      // A phone's Go key in a text field would post the alert half-written: only the button posts it.
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+      }}
+    >
+      <div ref={summaryBox} tabIndex={-1} className="error-summary-slot">
+        {errorList.length > 0 && (
+          <div className="banner banner-error" role="alert">
+            <div className="banner-text">
+              <strong className="banner-label">Please check:</strong>
+              <ul className="error-summary">
+                {errorList.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        )}
+      </div>
+      <KindFields draft={draft} onChange={setDraft} errors={errors} />
+      <PlaceField value={place} onChange={setPlace} near={near} error={errors.place ?? null} />
+      <fieldset className="fieldset">
+        <legend>Photos</legend>
+        <p className="hint">
+          Clear photos help people recognise it. Location details are removed from photos.
+        </p>
+        {photos.length > 0 && <PhotoTray photos={photos} onRemove={removePhoto} />}
+        {errors.photos && <p className="field-error">{errors.photos}</p>}
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => fileInput.current?.click()}
+          disabled={photos.length >= MAX_PHOTOS}
+        >
+          <CameraIcon /> {photos.length ? 'Add more photos' : 'Add photos'}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="image/*"
+          multiple
+          hidden
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => addFiles(e.target.files)}
+        />
+      </fieldset>
+      <TextArea
+        label="Anything else"
+        hint="Shown on the card under the details."
+        rows={3}
+        maxLength={2000}
+        value={summary}
+        error={errors.summary ?? null}
+        onChange={(e) => setSummary(e.target.value)}
+      />
+      <ReachField
+        value={reach}
+        onChange={(v) => {
+          if (v.radiusKm !== reach.radiusKm) setReachTouched(true);
+          setReach(v);
+        }}
+        organisationName={group.organisationName}
+        hasPlace={!!place.location}
+        error={errors.reach ?? null}
+      />
+      {problem && (
+        <p className="banner banner-error" role="alert">
+          <span className="banner-text">
+            <strong className="banner-label">Problem:</strong> {problem}
+          </span>
+        </p>
+      )}
+      <p className="visually-hidden" role="status">
+        {busy ?? ''}
+      </p>
+      <button type="submit" className="btn btn-primary btn-block btn-large" disabled={!!busy}>
+        {busy ?? 'Post alert'}
+      </button>
+      {confirmDialog}
+    </form>
+  );
+}

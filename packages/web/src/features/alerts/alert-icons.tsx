@@ -1,0 +1,104 @@
+// Line icons for alert kinds and the road-hazard mark; decorative, the heading beside each carries the meaning.
+import type { ReactNode } from 'react';
+import type { AlertKind } from '../../api/types.js';
+
+function Icon({ children, size = 24 }: { children: ReactNode; size?: number }) {
+  return (
+    <svg
+      className="icon"
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+/** An open padlock: something taken. */
+const StolenIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <rect x="4" y="11" width="16" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 0 1 7.5-2" />
+    <circle cx="12" cy="16" r="1.2" fill="currentColor" />
+  </Icon>
+);
+
+/** A box with a tick: something found and held. */
+const FoundIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M3 8l9-5 9 5v8l-9 5-9-5z" />
+    <path d="M8.5 12.5l2.5 2.5 4.5-5" />
+  </Icon>
+);
+
+/** A hoof print: an animal. */
+const AnimalIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M7 20c-2-1-2.5-4-1-7s3-5 3-8c2 1 3 4 3 7M17 20c2-1 2.5-4 1-7s-3-5-3-8c-2 1-3 4-3 7" />
+  </Icon>
+);
+
+/** An eye: something seen. */
+const SuspiciousIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M2 12s3.5-6.5 10-6.5S22 12 22 12s-3.5 6.5-10 6.5S2 12 2 12z" />
+    <circle cx="12" cy="12" r="3" />
+  </Icon>
+);
+
+/** A megaphone: the police asking. */
+const AppealIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M3 10v4h3l7 4V6L6 10z" />
+    <path d="M16.5 9a4 4 0 0 1 0 6M19 6.5a7.5 7.5 0 0 1 0 11" />
+  </Icon>
+);
+
+/** The icon for an alert kind. */
+export function KindIcon({ kind, size }: { kind: AlertKind; size?: number }) {
+  switch (kind) {
+    case 'stolen':
+      return <StolenIcon size={size} />;
+    case 'found':
+      return <FoundIcon size={size} />;
+    case 'animal':
+      return <AnimalIcon size={size} />;
+    case 'suspicious':
+      return <SuspiciousIcon size={size} />;
+    case 'appeal':
+      return <AppealIcon size={size} />;
+  }
+}
+
+/** A warning triangle, for a hazard on the road. */
+export const HazardIcon = ({ size = 22 }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M12 3L2 20h20z" />
+    <path d="M12 10v4.5" />
+    <circle cx="12" cy="17.2" r="0.9" fill="currentColor" />
+  </Icon>
+);
+
+/** A map outline, for links to the group map. */
+export const MapIcon = ({ size = 20 }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3z" />
+    <path d="M9 3v15M15 6v15" />
+  </Icon>
+);
+
+/** A bell with a line under it: raising an alert. */
+export const AlertIcon = ({ size = 20 }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M6 16V11a6 6 0 0 1 12 0v5l1.5 2h-15z" />
+    <path d="M10 20.5a2 2 0 0 0 4 0" />
+  </Icon>
+);

@@ -1,0 +1,155 @@
+// The page at /groups/:id/alerts/new: choose the kind, fill in a short form, check the place, post once.
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { AlertKind, AlertRaised, MyGroup } from '../../api/types.js';
+import { useGroups } from '../../app/hooks.js';
+import { Link, useLocation } from '../../app/router.js';
+import { useServices, useSession } from '../../app/session.js';
+import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
+import { BackIcon } from '../../ui/icons.js';
+import { Page } from '../../ui/page.js';
+import { AlertCard } from './alert-card.js';
+import { AlertForm } from './alert-form.js';
+import { KindIcon, MapIcon } from './alert-icons.js';
+import { KIND_LABEL, travelText } from './labels.js';
+import { isOfficer } from './permissions.js';
+
+const KINDS: { kind: AlertKind; hint: string; officersOnly?: boolean }[] = [
+  { kind: 'stolen', hint: 'Quad, tractor, trailer, tools, livestock, fuel…' },
+  { kind: 'found', hint: 'Something found that may have been stolen' },
+  { kind: 'animal', hint: 'Stock or a pet loose, on a road, or found' },
+  { kind: 'suspicious', hint: 'Hare coursing, lamping, fly-tipping, casing farms' },
+  { kind: 'appeal', hint: 'Ask the public for information', officersOnly: true },
+];
+
+const isKind = (k: string | null): k is AlertKind => KINDS.some((x) => x.kind === k);
+
+/** Raising an alert in a group. */
+export function RaiseAlertPage({ groupId }: { groupId: string }) {
+  const services = useServices();
+  const { groups, loading } = useGroups();
+  const group = groups?.find((g) => g.id === groupId);
+  const { query } = useLocation();
+  const wanted = query.get('kind');
+  const kind = isKind(wanted) ? wanted : null;
+  const [groupError, setGroupError] = useState<unknown>(null);
+  const [posted, setPosted] = useState<AlertRaised | null>(null);
+
+  useEffect(() => {
+    if (!group && !loading) services.groups.refreshGroup(groupId).catch(setGroupError);
+  }, [group, loading, groupId, services.groups]);
+
+  const back = (
+    <Link to={`/groups/${groupId}`} className="back-link">
+      <BackIcon /> Back to the conversation
+    </Link>
+  );
+
+  if (!group) {
+    return (
+      <Page title="Raise an alert" before={back}>
+        {groupError ? <ErrorBanner error={groupError} /> : <Loading>Loading the group…</Loading>}
+      </Page>
+    );
+  }
+  if (group.myStatus !== 'active') {
+    return (
+      <Page title="Raise an alert" before={back}>
+        <Banner kind="info">Only active members of {group.name} can raise alerts in it.</Banner>
+      </Page>
+    );
+  }
+  if (posted)
+    return <Posted group={group} raised={posted} onChanged={(alert) => setPosted({ ...posted, alert })} />;
+  if (!kind) return <KindChooser group={group} back={back} />;
+  return (
+    <Page
+      title={`Raise an alert: ${KIND_LABEL[kind]}`}
+      heading={
+        <span className={`raise-heading alert-${kind}`}>
+          <span className="alert-kind-icon">
+            <KindIcon kind={kind} />
+          </span>
+          {KIND_LABEL[kind]}
+        </span>
+      }
+      before={
+        <Link to={`/groups/${groupId}/alerts/new`} className="back-link">
+          <BackIcon /> Choose another kind
+        </Link>
+      }
+    >
+      <p className="muted">
+        In {group.name}. Fields marked (required) must be filled in; the rest help people recognise it.
+      </p>
+      <AlertForm key={kind} kind={kind} group={group} onPosted={setPosted} />
+    </Page>
+  );
+}
+
+function KindChooser({ group, back }: { group: MyGroup; back: ReactNode }) {
+  const { state } = useSession();
+  const officer = state.status === 'signed_in' && isOfficer(state.me);
+  return (
+    <Page title="Raise an alert" before={back}>
+      <p className="lead">What is it about?</p>
+      <ul className="kind-choices">
+        {KINDS.filter((k) => officer || !k.officersOnly).map((k) => (
+          <li key={k.kind}>
+            <Link
+              to={`/groups/${group.id}/alerts/new?kind=${k.kind}`}
+              className={`kind-choice alert-${k.kind}`}
+            >
+              <span className="alert-kind-icon">
+                <KindIcon kind={k.kind} size={28} />
+              </span>
+              <span className="kind-choice-text">
+                <strong>{KIND_LABEL[k.kind]}</strong>
+                <span>{k.hint}</span>
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">
+        For a crime in progress or danger to life, call 999 first. Alerts are seen by members, not by the
+        police control room.
+      </p>
+    </Page>
+  );
+}
+
+/** After posting: the card as members see it, any possible matches, and the way back. */
+function Posted({
+  group,
+  raised,
+  onChanged,
+}: {
+  group: MyGroup;
+  raised: AlertRaised;
+  onChanged: (a: AlertRaised['alert']) => void;
+}) {
+  const heading = useRef<HTMLDivElement>(null);
+  const { alert, matches } = raised;
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <Page title="Alert posted">
+      <div ref={heading} tabIndex={-1}>
+        <Banner kind="success" label="Posted">
+          Your alert is in {group.name}. {travelText(alert.travel)}.
+          {matches.length > 0 ? ' Possible matches are shown on the card.' : ''}
+        </Banner>
+      </div>
+      <AlertCard alert={alert} groupId={group.id} onChanged={onChanged} />
+      <div className="button-row">
+        <Link to={`/groups/${group.id}`} className="btn btn-primary">
+          Back to the conversation
+        </Link>
+        {alert.location && (
+          <Link to={`/groups/${group.id}/map?alert=${alert.id}`} className="btn btn-secondary">
+            <MapIcon /> Show on the map
+          </Link>
+        )}
+      </div>
+    </Page>
+  );
+}

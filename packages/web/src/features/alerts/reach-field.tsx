@@ -1,0 +1,85 @@
+// How far the alert should go: this group only, groups within N km of the place, or the whole organisation.
+import { useId } from 'react';
+import { MAX_REACH_KM, type ReachMode } from './reach.js';
+
+/** The reach as the form holds it: the radius stays text while it is typed. */
+export interface ReachValue {
+  mode: ReachMode;
+  radiusKm: string;
+}
+
+interface ReachFieldProps {
+  value: ReachValue;
+  onChange: (v: ReachValue) => void;
+  organisationName: string;
+  /** A place has been given: "groups within N km" needs one. */
+  hasPlace: boolean;
+  error: string | null;
+}
+
+/** Three choices, each with its meaning written under it. */
+export function ReachField({ value, onChange, organisationName, hasPlace, error }: ReachFieldProps) {
+  const id = useId();
+  return (
+    <fieldset className="fieldset reach-field" aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>How far should it go?</legend>
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
+      <div className="choice-list">
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-reach`}
+            checked={value.mode === 'group'}
+            onChange={() => onChange({ ...value, mode: 'group' })}
+          />
+          <span className="choice-text">This group only</span>
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-reach`}
+            checked={value.mode === 'radius'}
+            onChange={() => onChange({ ...value, mode: 'radius' })}
+          />
+          <span className="choice-text">
+            Groups within {value.radiusKm.trim() || '…'} km
+            <span className="hint">
+              {hasPlace
+                ? 'Every group whose area is this close to the place, including other organisations that take alerts.'
+                : 'Needs the place: use your location, pick it on the map or type it above.'}
+            </span>
+          </span>
+        </label>
+        {value.mode === 'radius' && (
+          <div className="field reach-radius">
+            <label htmlFor={`${id}-km`}>Distance in kilometres</label>
+            <input
+              id={`${id}-km`}
+              type="number"
+              inputMode="decimal"
+              min={1}
+              max={MAX_REACH_KM}
+              step="any"
+              value={value.radiusKm}
+              onChange={(e) => onChange({ ...value, radiusKm: e.target.value })}
+            />
+          </div>
+        )}
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-reach`}
+            checked={value.mode === 'organisation'}
+            onChange={() => onChange({ ...value, mode: 'organisation' })}
+          />
+          <span className="choice-text">All groups of {organisationName}</span>
+        </label>
+      </div>
+    </fieldset>
+  );
+}
