@@ -65,7 +65,7 @@ describeEngines('ONSPD import', (engine) => {
   });
   afterAll(async () => {
     await opened?.cleanup();
-    await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
   beforeEach(async () => {
     await clear();
