@@ -18,6 +18,7 @@ export {
 export { normaliseIdentifier } from './identifiers.js';
 export {
   canBeMatched,
+  descriptiveMatchWindow,
   type MatchOptions,
   type MatchScore,
   matchingKinds,

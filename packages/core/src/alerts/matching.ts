@@ -68,6 +68,15 @@ const IDENTIFIER_DIFFER: Record<string, number> = {
   earTag: 0.3,
 };
 
+/**
+ * What full agreement adds up to before decay (1.0). The 0.9 cap applies after decay, so a full match
+ * far away scores its whole decay: distance and time bounds are reckoned from this, not from the cap.
+ */
+const FULL_DESCRIPTION = Math.max(
+  PROPERTY_FIELDS.reduce((sum, f) => sum + f.weight, CATEGORY_WEIGHT),
+  ANIMAL_FIELDS.reduce((sum, f) => sum + f.weight, 0),
+);
+
 /** Whether two alerts could be the same thing: stolen ↔ found, stolen livestock ↔ animal, animal loose ↔ animal found. */
 export function canBeMatched(a: MatchableAlert, b: MatchableAlert): boolean {
   return kindsMatch(a, b) && a.id !== b.id;
@@ -222,10 +231,21 @@ function sharesIdentifier(subject: PreparedAlert, value: unknown): boolean {
   return false;
 }
 
+/**
+ * How far apart in place and in time a candidate can be and still reach `minScore` on its description
+ * (an equal identifier matches at any distance): for narrowing a search before ranking. Property's
+ * half-lives bound every pair, since stolen livestock is matched with animals on them too.
+ */
+export function descriptiveMatchWindow(minScore = 0.35): { km: number; ms: number } {
+  if (minScore <= 0) return { km: Number.POSITIVE_INFINITY, ms: Number.POSITIVE_INFINITY };
+  const halvings = Math.max(0, Math.log2(FULL_DESCRIPTION / minScore));
+  return { km: HALF_LIVES.property.km * halvings, ms: HALF_LIVES.property.ms * halvings };
+}
+
 /** The farthest apart two alerts can be and still score `floor` from their description. */
 function reachableKm(family: 'property' | 'animal', floor: number): number {
   if (floor <= 0) return Number.POSITIVE_INFINITY;
-  return HALF_LIVES[family].km * Math.log2(MAX_DESCRIPTIVE_SCORE / floor);
+  return HALF_LIVES[family].km * Math.max(0, Math.log2(FULL_DESCRIPTION / floor));
 }
 
 function ranksBefore(score: number, prepared: PreparedAlert, other: Entry<MatchableAlert>): boolean {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BENCH_NOW, generateBenchAlerts, seededRandom } from './bench-data.js';
 import { prepareCandidates } from './candidates.js';
-import { rankMatches, scoreMatch } from './matching.js';
+import { descriptiveMatchWindow, rankMatches, scoreMatch } from './matching.js';
 import type { MatchableAlert } from './prepare.js';
 
 const DAY = 86_400_000;
@@ -118,12 +118,21 @@ describe('rankMatches over generated alerts', () => {
   const candidates = generateBenchAlerts(4_000, 5);
   const prepared = prepareCandidates(candidates);
   const random = seededRandom(17);
-  // New alerts: some generated, some sharing a candidate's identifier, some without a location.
+  // New alerts: some generated, some sharing a candidate's identifier, some without a location, and
+  // some describing a candidate exactly from 120-160 km and a few days away, at the edge of reach.
   const subjects = generateBenchAlerts(60, 23).map((subject, i) => {
     const copy = { ...subject, id: `subject-${i}`, createdAt: BENCH_NOW };
     const donor = candidates[Math.floor(random() * candidates.length)] as MatchableAlert;
     if (i % 3 === 0 && typeof donor.details.registration === 'string') {
       copy.details = { ...copy.details, registration: donor.details.registration.toLowerCase() };
+    }
+    if (i % 4 === 1 && donor.location && donor.kind !== 'animal') {
+      const kind = donor.kind === 'stolen' ? 'found' : 'stolen';
+      const { registration: _r, serial: _s, ...description } = donor.details;
+      copy.kind = kind;
+      copy.details = { ...description, kind };
+      copy.location = { lat: donor.location.lat + (120 + random() * 40) / 111.2, lng: donor.location.lng };
+      copy.createdAt = donor.createdAt + Math.floor(random() * 5 * DAY);
     }
     if (i % 7 === 0) copy.location = null;
     return copy;
@@ -162,5 +171,35 @@ describe('rankMatches over generated alerts', () => {
     const started = Date.now();
     for (const subject of subjects.slice(0, 20)) rankMatches(subject, many);
     expect((Date.now() - started) / 20).toBeLessThan(200);
+  });
+});
+
+describe('descriptiveMatchWindow', () => {
+  const stanhopeQuad = (id: string, location: { lat: number; lng: number }, createdAt: number) =>
+    alert(
+      id,
+      'found',
+      { category: 'quad', make: 'Honda', model: 'TRX420', colour: 'red' },
+      location,
+      createdAt,
+    );
+  const stolen = stanhopeQuad('stolen', stanhope, NOW);
+  const best = { ...stolen, id: 'stolen', kind: 'stolen' as const };
+
+  it('bounds how far apart a perfectly described pair can be and still reach the score', () => {
+    const { km, ms } = descriptiveMatchWindow(0.35);
+    expect(km).toBeCloseTo(100 * Math.log2(1 / 0.35), 6);
+    const north = (d: number) => ({ lat: stanhope.lat + d / 111.19508, lng: stanhope.lng });
+    expect(scoreMatch(best, stanhopeQuad('inside', north(km - 1), NOW)).score).toBeGreaterThanOrEqual(0.35);
+    expect(scoreMatch(best, stanhopeQuad('outside', north(km + 1), NOW)).score).toBeLessThan(0.35);
+    expect(scoreMatch(best, stanhopeQuad('later', stanhope, NOW + ms - DAY)).score).toBeGreaterThanOrEqual(
+      0.35,
+    );
+    expect(scoreMatch(best, stanhopeQuad('too-late', stanhope, NOW + ms + DAY)).score).toBeLessThan(0.35);
+  });
+
+  it('is unbounded for a zero threshold and empty above what a description can score', () => {
+    expect(descriptiveMatchWindow(0).km).toBe(Number.POSITIVE_INFINITY);
+    expect(descriptiveMatchWindow(1.2)).toEqual({ km: 0, ms: 0 });
   });
 });
