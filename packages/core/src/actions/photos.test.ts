@@ -49,6 +49,7 @@ function setup() {
     rules: '',
     area: null,
     vettingQuestions: [],
+    externalAlerts: 'review',
     lastSeq: 0,
     createdAt: 0,
   };

@@ -23,6 +23,7 @@ const group: Group = {
   rules: '',
   area: null,
   vettingQuestions: [],
+  externalAlerts: 'review',
   lastSeq: 0,
   createdAt: 0,
 };
@@ -80,6 +81,7 @@ function message(authorId: string, deleted = false): Message {
     editedAt: null,
     deletedAt: deleted ? 1 : null,
     deletedBy: null,
+    alertId: null,
   };
 }
 const officerOf = (org: OrganisationId) => [

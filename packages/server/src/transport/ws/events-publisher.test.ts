@@ -111,6 +111,7 @@ describe('events publisher failures', () => {
       editedAt: null,
       deletedAt: null,
       deletedBy: null,
+      alertId: null,
     };
     const event = {
       groupId: message.groupId,
