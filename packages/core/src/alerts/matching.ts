@@ -1,6 +1,7 @@
 // Matching stolen to found (and loose animals to found ones): decisive identifiers, agreeing descriptions, decay.
 import type { AlertKind } from '../model/entities.js';
 import { kindAndCategory, type PreparedCandidates, visitLatitudeBand } from './candidates.js';
+import { compareAnimal, compareProperty, type Verdict } from './compare.js';
 import { describeDistance, describeTimeGap, FIELD_LABELS, listWords } from './describe-match.js';
 import { haversineKm, KM_PER_DEGREE } from './geometry.js';
 import { normalisesTo } from './identifiers.js';
@@ -22,13 +23,17 @@ export interface RankedMatch<T extends MatchableAlert> extends MatchScore {
   candidate: T;
 }
 
+/** Options for scoring one pair. */
 export interface MatchOptions {
   /** Timestamps after this (a poster's clock running fast) count as this. */
   now?: number;
 }
 
+/** Options for ranking candidates. */
 export interface RankOptions extends MatchOptions {
+  /** The most matches returned (default 5). */
   limit?: number;
+  /** Matches scoring less are left out (default 0.35). */
   minScore?: number;
 }
 
@@ -302,8 +307,9 @@ function evaluate(
 
   const halfLife = HALF_LIVES[family];
   // Most candidates lie too far away for a description to reach the floor: skip them before any trigonometry.
-  if (shared < 0 && floor > 0 && Math.abs(a.lat - b.lat) * KM_PER_DEGREE > reachableKm(family, floor))
+  if (shared < 0 && floor > 0 && Math.abs(a.lat - b.lat) * KM_PER_DEGREE > reachableKm(family, floor)) {
     return 0;
+  }
   const distance = distanceBetween(a, b);
   const decay =
     (distance === null ? UNKNOWN_DISTANCE_FACTOR : 0.5 ** (distance / halfLife.km)) *
@@ -319,8 +325,9 @@ function evaluate(
     for (const f of ANIMAL_FIELDS) weigh(tally, f.field, f.weight, f.differ, compareAnimal(f.field, a, b));
   } else {
     tally.sum += CATEGORY_WEIGHT;
-    for (const f of PROPERTY_FIELDS)
+    for (const f of PROPERTY_FIELDS) {
       weigh(tally, f.field, f.weight, f.differ, compareProperty(f.field, a, b));
+    }
   }
   for (let i = 0; i < a.identifierFields.length; i++) {
     const field = a.identifierFields[i] as string;
@@ -344,8 +351,6 @@ interface Tally {
   agreed: string[] | null;
   differed: string[] | null;
 }
-
-type Verdict = 'agree' | 'unknown' | 'differ';
 
 function weigh(tally: Tally, field: string, weight: number, differ: number, verdict: Verdict): void {
   if (verdict === 'agree') {
@@ -377,54 +382,4 @@ function describeShared(a: PreparedAlert, b: PreparedAlert, shared: number): str
   const fieldB = b.identifierFields[shared % 8] as string;
   const labelA = FIELD_LABELS[fieldA] ?? fieldA;
   return fieldA === fieldB ? `same ${labelA}` : `${labelA} matches ${FIELD_LABELS[fieldB] ?? fieldB}`;
-}
-
-/** Equal, or one a prefix of the other ("TRX420" and "TRX420FA"), counts as agreement. */
-function compareCode(x: string, y: string): Verdict {
-  if (!x || !y) return 'unknown';
-  if (x === y) return 'agree';
-  const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  return short.length >= 3 && long.startsWith(short) ? 'agree' : 'differ';
-}
-
-function compareWords(x: readonly string[], y: readonly string[]): Verdict {
-  if (x.length === 0 || y.length === 0) return 'unknown';
-  return x.some((w) => y.includes(w)) ? 'agree' : 'differ';
-}
-
-function compareProperty(field: string, a: PreparedAlert, b: PreparedAlert): Verdict {
-  if (field === 'make') return compareCode(a.make, b.make);
-  if (field === 'model') return compareCode(a.model, b.model);
-  return compareWords(a.colours, b.colours);
-}
-
-function compareAnimal(field: string, a: PreparedAlert, b: PreparedAlert): Verdict {
-  if (field === 'species') {
-    if (!a.species || !b.species) return 'unknown';
-    return a.species === b.species ? 'agree' : 'differ';
-  }
-  if (field === 'breed') {
-    // A livestock description is free text: shared words agree, but their absence proves nothing.
-    const verdict = compareWords(a.breedWords, b.breedWords);
-    return verdict === 'differ' && (a.family !== 'animal' || b.family !== 'animal') ? 'unknown' : verdict;
-  }
-  return compareFlock(a, b);
-}
-
-/** Flock marks agree when equal, or when one side's ear tag or marking id carries the other's flock mark. */
-function compareFlock(a: PreparedAlert, b: PreparedAlert): Verdict {
-  if (a.flockMark && b.flockMark) return a.flockMark === b.flockMark ? 'agree' : 'differ';
-  if (carriesMark(a.flockMark, b) || carriesMark(b.flockMark, a)) return 'agree';
-  return 'unknown';
-}
-
-function carriesMark(mark: string, alert: PreparedAlert): boolean {
-  if (mark.length < 3) return false;
-  for (let i = 0; i < alert.identifiers.length; i++) {
-    const field = alert.identifierFields[i];
-    if ((field === 'earTag' || field === 'markingId') && (alert.identifiers[i] as string).startsWith(mark)) {
-      return true;
-    }
-  }
-  return false;
 }

@@ -39,97 +39,30 @@ export interface PreparedAlert<T extends MatchableAlert = MatchableAlert> {
 }
 
 /** Fields whose equal normalised value makes a match decisive. */
-export const IDENTIFIER_FIELDS = ['registration', 'serial', 'markingId', 'earTag'] as const;
+const IDENTIFIER_FIELDS = ['registration', 'serial', 'markingId', 'earTag'] as const;
 /** Identifiers shorter than this ("1", "A2") are too common to decide anything. */
 const MIN_IDENTIFIER_LENGTH = 3;
 
+/** Words for each species as people write them, by the one name species are compared under. */
+const SPECIES_WORDS: Record<string, string> = {
+  cattle: 'cattle cow cows bull bulls bullock bullocks heifer heifers steer steers calf calves stirk stirks',
+  sheep:
+    'sheep ewe ewes lamb lambs ram rams tup tups hogg hoggs hogget hoggets wether wethers shearling shearlings',
+  horse: 'horse horses pony ponies mare mares foal foals gelding geldings stallion stallions cob cobs',
+  pig: 'pig pigs sow sows boar boars piglet piglets gilt gilts',
+  goat: 'goat goats nanny billy kid kids',
+  dog: 'dog dogs bitch puppy puppies collie collies sheepdog sheepdogs',
+  camelid: 'alpaca alpacas llama llamas',
+  deer: 'deer stag stags hind hinds',
+  poultry: 'hen hens chicken chickens poultry duck ducks goose geese turkey turkeys',
+};
 const SPECIES = new Map<string, string>();
-for (const [canonical, words] of Object.entries({
-  cattle: [
-    'cattle',
-    'cow',
-    'cows',
-    'bull',
-    'bulls',
-    'bullock',
-    'bullocks',
-    'heifer',
-    'heifers',
-    'steer',
-    'steers',
-    'calf',
-    'calves',
-    'stirk',
-    'stirks',
-  ],
-  sheep: [
-    'sheep',
-    'ewe',
-    'ewes',
-    'lamb',
-    'lambs',
-    'ram',
-    'rams',
-    'tup',
-    'tups',
-    'hogg',
-    'hoggs',
-    'hogs',
-    'wether',
-    'wethers',
-    'shearling',
-    'shearlings',
-  ],
-  horse: [
-    'horse',
-    'horses',
-    'pony',
-    'ponies',
-    'mare',
-    'mares',
-    'foal',
-    'foals',
-    'gelding',
-    'geldings',
-    'stallion',
-    'stallions',
-    'cob',
-    'cobs',
-  ],
-  pig: ['pig', 'pigs', 'sow', 'sows', 'boar', 'boars', 'piglet', 'piglets', 'gilt', 'gilts', 'hog'],
-  goat: ['goat', 'goats', 'nanny', 'billy', 'kid', 'kids'],
-  dog: ['dog', 'dogs', 'bitch', 'puppy', 'puppies', 'collie', 'collies', 'sheepdog', 'sheepdogs'],
-  camelid: ['alpaca', 'alpacas', 'llama', 'llamas'],
-  deer: ['deer', 'stag', 'stags', 'hind', 'hinds'],
-  poultry: [
-    'hen',
-    'hens',
-    'chicken',
-    'chickens',
-    'poultry',
-    'duck',
-    'ducks',
-    'goose',
-    'geese',
-    'turkey',
-    'turkeys',
-  ],
-})) {
-  for (const word of words) SPECIES.set(word, canonical);
+for (const [canonical, words] of Object.entries(SPECIES_WORDS)) {
+  for (const word of words.split(' ')) SPECIES.set(word, canonical);
 }
 
 /** Words that say nothing about which colour: "dark red" and "red" agree. */
-const COLOUR_NOISE = new Set([
-  'and',
-  'with',
-  'dark',
-  'light',
-  'pale',
-  'bright',
-  'metallic',
-  'matt',
-  'mostly',
-]);
+const COLOUR_NOISE = new Set('and with dark light pale bright metallic matt mostly'.split(' '));
 const COLOUR_SPELLINGS = new Map([
   ['gray', 'grey'],
   ['colour', ''],
