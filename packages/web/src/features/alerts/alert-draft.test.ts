@@ -8,14 +8,15 @@ const draft = (kind: AlertDraft['kind'], patch: Partial<AlertDraft> = {}): Alert
 });
 
 describe('buildDetails', () => {
-  it('builds a stolen quad with only the fields typed, trimmed', () => {
+  it('builds a stolen quad with only the fields typed, trimmed, registrations in capitals', () => {
     const result = buildDetails(
       draft('stolen', {
         category: 'quad',
         text: {
           make: ' Honda ',
           colour: 'red',
-          registration: '',
+          registration: 'yx12 abc',
+          serial: '',
           whenFrom: '2026-03-02T22:00',
           whenTo: '2026-03-03T06:00',
         },
@@ -27,6 +28,7 @@ describe('buildDetails', () => {
         category: 'quad',
         make: 'Honda',
         colour: 'red',
+        registration: 'YX12 ABC',
         when: { from: new Date('2026-03-02T22:00').getTime(), to: new Date('2026-03-03T06:00').getTime() },
       },
     });

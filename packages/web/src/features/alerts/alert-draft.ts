@@ -86,7 +86,7 @@ export const KIND_FIELDS: Record<AlertKind, readonly FieldSpec[]> = {
   ],
   animal: [
     { name: 'species', label: 'Species', max: 40, required: true, hint: 'e.g. sheep, cattle, horse, dog' },
-    { name: 'count', label: 'How many', max: 5, numeric: true },
+    { name: 'count', label: 'How many', max: 5, numeric: true, hint: 'Leave empty for one.' },
     { name: 'earTag', label: 'Ear tag', max: 40, code: true },
     { name: 'flockMark', label: 'Flock or herd mark', max: 40 },
     { name: 'breed', label: 'Breed or colour', max: 80 },
@@ -125,6 +125,11 @@ export const KIND_FIELDS: Record<AlertKind, readonly FieldSpec[]> = {
   ],
 };
 
+/** Registrations, serials, tags and references: sent in capitals, as they are printed. */
+const CODE_FIELDS: ReadonlySet<DraftField> = new Set(
+  [...PROPERTY_FIELDS, ...Object.values(KIND_FIELDS).flat()].filter((f) => f.code).map((f) => f.name),
+);
+
 /** Kinds whose form asks when it happened. */
 export const HAS_WHEN: ReadonlySet<AlertKind> = new Set(['stolen', 'suspicious']);
 
@@ -146,7 +151,11 @@ export function localTime(value: string | undefined): number | null {
 /** The draft as the protocol's details, or the errors that stop it being sent. */
 export function buildDetails(draft: AlertDraft): { details: AlertDetails } | { errors: DraftErrors } {
   const errors: DraftErrors = {};
-  const t = (name: DraftField) => draft.text[name]?.trim() || undefined;
+  const t = (name: DraftField) => {
+    const value = draft.text[name]?.trim();
+    if (!value) return undefined;
+    return CODE_FIELDS.has(name) ? value.toUpperCase() : value;
+  };
   for (const spec of [...PROPERTY_FIELDS, ...KIND_FIELDS[draft.kind]]) {
     if (spec.required && !t(spec.name)) errors[spec.name] = `${spec.label} is required.`;
   }

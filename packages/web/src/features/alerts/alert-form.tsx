@@ -17,7 +17,7 @@ import { areaCentre, distanceOutsideKm, isFarOutside } from './area.js';
 import { KindFields } from './kind-fields.js';
 import { rememberMatches } from './matches-store.js';
 import { lookUpTyped, NO_PLACE, PlaceField, type PlaceValue } from './place-field.js';
-import { checkRadius, defaultRadiusKm } from './reach.js';
+import { defaultRadiusKm, reachProblem } from './reach.js';
 import { ReachField, type ReachValue } from './reach-field.js';
 
 type FormErrors = DraftErrors & { place?: string; reach?: string; photos?: string; summary?: string };
@@ -42,13 +42,22 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
   const uploaded = useRef(new Map<string, string>());
   // Made once for this alert: however often "Post alert" is pressed, the server keeps one copy.
   const [clientId] = useState(makeClientId);
-  const [errors, setErrors] = useState<FormErrors>({});
+  // After the first "Post alert", problems are worked out afresh on every change, so fixed ones go away.
+  const [attempted, setAttempted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FormErrors>({});
+  const [photoNotice, setPhotoNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirmDialog, confirm] = useConfirm();
   const summaryBox = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const near = areaCentre(group.area);
+  const built = buildDetails(draft);
+  const errors: FormErrors = {
+    ...(attempted && 'errors' in built ? built.errors : {}),
+    ...(attempted ? { reach: reachProblem(reach.mode, reach.radiusKm, !!place.location) ?? undefined } : {}),
+    ...serverErrors,
+  };
 
   // The default distance follows what was stolen or found, until the poster changes it by hand.
   useEffect(() => {
@@ -77,13 +86,11 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
         preview: URL.createObjectURL(file),
       })),
     ]);
-    setErrors((e) => ({
-      ...e,
-      photos:
-        taken.length < files.length
-          ? `An alert can carry up to ${MAX_PHOTOS} photos, and only photos; ${plural(files.length - taken.length, 'file was', 'files were')} left out.`
-          : undefined,
-    }));
+    setPhotoNotice(
+      taken.length < files.length
+        ? `An alert can carry up to ${MAX_PHOTOS} photos, and only photos; ${plural(files.length - taken.length, 'file was', 'files were')} left out.`
+        : null,
+    );
     if (fileInput.current) fileInput.current.value = '';
   };
 
@@ -95,18 +102,15 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
       return p.filter((x) => x.key !== key);
     });
 
-  const showErrors = (next: FormErrors) => {
-    setErrors(next);
-    // The summary takes focus so a screen reader hears what to fix; sighted people see it at the top.
-    requestAnimationFrame(() => summaryBox.current?.focus());
-  };
+  // The summary takes focus so a screen reader hears what to fix; sighted people see it at the top.
+  const focusSummary = () => requestAnimationFrame(() => summaryBox.current?.focus());
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     setProblem(null);
-    const built = buildDetails(draft);
-    const next: FormErrors = 'errors' in built ? { ...built.errors } : {};
+    setAttempted(true);
+    setServerErrors({});
 
     let where = place;
     if (where.typed.trim() && where.typedState === 'idle' && !where.location) {
@@ -122,15 +126,10 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
       setBusy(null);
     }
 
-    let wire: Reach = { mode: reach.mode };
-    if (reach.mode === 'radius') {
-      const radius = checkRadius(reach.radiusKm);
-      if ('error' in radius) next.reach = radius.error;
-      else if (!where.location) {
-        next.reach = `“Groups within ${radius.km} km” needs the place. Add it under Where, or choose another reach.`;
-      } else wire = { mode: 'radius', radiusKm: radius.km };
-    }
-    if (Object.keys(next).length > 0 || 'errors' in built) return showErrors(next);
+    const reachError = reachProblem(reach.mode, reach.radiusKm, !!where.location);
+    if ('errors' in built || reachError) return focusSummary();
+    const wire: Reach =
+      reach.mode === 'radius' ? { mode: 'radius', radiusKm: Number(reach.radiusKm) } : { mode: reach.mode };
 
     if (where.location && isFarOutside(where.location, group.area)) {
       const km = group.area ? Math.round(distanceOutsideKm(where.location, group.area)) : 0;
@@ -183,7 +182,8 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
       } else if (err instanceof ApiError && err.status === 403 && kind === 'appeal') {
         setProblem('Only police officers can post appeals.');
       } else if (field && field !== 'kind') {
-        showErrors({ [field]: describeError(err) });
+        setServerErrors({ [field]: describeError(err) });
+        focusSummary();
       } else setProblem(describeError(err));
     }
   };
@@ -214,14 +214,30 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
           </div>
         )}
       </div>
-      <KindFields draft={draft} onChange={setDraft} errors={errors} />
-      <PlaceField value={place} onChange={setPlace} near={near} error={errors.place ?? null} />
+      <KindFields
+        draft={draft}
+        onChange={(d) => {
+          setServerErrors({});
+          setDraft(d);
+        }}
+        errors={errors}
+      />
+      <PlaceField
+        value={place}
+        onChange={(p) => {
+          setServerErrors({});
+          setPlace(p);
+        }}
+        near={near}
+        error={errors.place ?? null}
+      />
       <fieldset className="fieldset">
         <legend>Photos</legend>
         <p className="hint">
           Clear photos help people recognise it. Location details are removed from photos.
         </p>
         {photos.length > 0 && <PhotoTray photos={photos} onRemove={removePhoto} />}
+        {photoNotice && <p className="field-error">{photoNotice}</p>}
         {errors.photos && <p className="field-error">{errors.photos}</p>}
         <button
           type="button"

@@ -39,10 +39,12 @@ const FoundIcon = ({ size }: { size?: number }) => (
   </Icon>
 );
 
-/** A hoof print: an animal. */
+/** A sheep: a woolly body on four legs, head up. */
 const AnimalIcon = ({ size }: { size?: number }) => (
   <Icon size={size}>
-    <path d="M7 20c-2-1-2.5-4-1-7s3-5 3-8c2 1 3 4 3 7M17 20c2-1 2.5-4 1-7s-3-5-3-8c-2 1-3 4-3 7" />
+    <path d="M5 14.5a2.5 2.5 0 0 1 .5-5 3 3 0 0 1 5-1.5 3 3 0 0 1 5 .5 2.5 2.5 0 0 1 .5 6z" />
+    <path d="M7 14.5V19M10 14.5V19M13 14.5V19M15.5 14.5V19" />
+    <path d="M16.5 9.5l2-1.5h2l.5 2.5-2 1.5" />
   </Icon>
 );
 

@@ -58,6 +58,8 @@ export function AlertsMap({ alerts, area, selectedId, onSelect }: AlertsMapProps
   const select = useRef(onSelect);
   select.current = onSelect;
   const framed = useRef(false);
+  /** The alert whose pin is drawn as chosen. */
+  const drawn = useRef<string | null>(null);
   const [tilesFailed, setTilesFailed] = useState(false);
 
   // The map and the area outline, once.
@@ -90,36 +92,45 @@ export function AlertsMap({ alerts, area, selectedId, onSelect }: AlertsMapProps
       if (!a.location) continue;
       const at = L.latLng(a.location.lat, a.location.lng);
       const marker = L.marker(at, {
-        icon: pinIcon(a, a.id === selectedId),
+        icon: pinIcon(a, false),
         title: `${alertHeading(a.details)} (${statusText(a)})`,
         keyboard: true,
-        zIndexOffset: a.id === selectedId ? 1000 : 0,
       });
       marker.on('click', () => select.current(a.id));
+      // Leaflet makes pins focusable but only opens popups on Enter: choose the alert instead.
+      marker.on('keypress', (e: L.LeafletKeyboardEvent) => {
+        if (e.originalEvent.key === 'Enter' || e.originalEvent.key === ' ') select.current(a.id);
+      });
       marker.addTo(layer);
       markers.current.set(a.id, marker);
       bounds.extend(at);
     }
+    drawn.current = null;
     if (framed.current) return;
     if (area?.kind === 'circle')
       bounds.extend(L.latLng(area.centre.lat, area.centre.lng).toBounds(area.radiusKm * 2000));
     if (area?.kind === 'polygon')
       for (const [lng, lat] of area.coordinates[0] ?? []) bounds.extend([lat, lng]);
-    const chosen = alerts.find((a) => a.id === selectedId)?.location;
-    if (chosen) m.setView([chosen.lat, chosen.lng], 13);
-    else if (bounds.isValid()) m.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
-    else return;
+    if (!bounds.isValid()) return;
+    m.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
     framed.current = true;
-  }, [alerts, area, selectedId]);
+  }, [alerts, area]);
 
-  // Choosing an alert (a pin, the list, or ?alert= in the address) brings it into view.
+  // The chosen pin is drawn larger and the map centred on it. Its icon element is reused, so a pin chosen
+  // from the keyboard keeps the focus.
   useEffect(() => {
     const m = map.current;
+    if (!m) return;
+    const previous = drawn.current ? markers.current.get(drawn.current) : undefined;
+    const previousAlert = alerts.find((a) => a.id === drawn.current);
+    if (previous && previousAlert) previous.setIcon(pinIcon(previousAlert, false)).setZIndexOffset(0);
     const marker = selectedId ? markers.current.get(selectedId) : undefined;
-    if (!m || !marker) return;
-    const at = marker.getLatLng();
-    if (!m.getBounds().pad(-0.1).contains(at)) m.setView(at, Math.max(m.getZoom(), 12));
-  }, [selectedId]);
+    const chosen = alerts.find((a) => a.id === selectedId);
+    drawn.current = marker ? selectedId : null;
+    if (!marker || !chosen) return;
+    marker.setIcon(pinIcon(chosen, true)).setZIndexOffset(1000);
+    m.setView(marker.getLatLng(), Math.max(m.getZoom(), 12));
+  }, [selectedId, alerts]);
 
   return (
     <div className="map-wrap">

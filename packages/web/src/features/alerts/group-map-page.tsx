@@ -75,9 +75,14 @@ export function GroupMapPage({ groupId }: { groupId: string }) {
   const choose = useCallback(
     (alertId: string, scrollTo: 'map' | 'card') => {
       navigate(`/groups/${groupId}/map?alert=${encodeURIComponent(alertId)}`, { replace: true });
-      requestAnimationFrame(() =>
-        (scrollTo === 'map' ? mapTop.current : cardBox.current)?.scrollIntoView({ block: 'start' }),
-      );
+      requestAnimationFrame(() => {
+        if (scrollTo === 'map') return mapTop.current?.scrollIntoView({ block: 'start' });
+        // Bring the card's heading up into the lower part of the screen, keeping most of the map in view.
+        const card = cardBox.current;
+        if (!card) return;
+        const top = card.getBoundingClientRect().top;
+        if (top > window.innerHeight * 0.6) window.scrollBy({ top: top - window.innerHeight * 0.55 });
+      });
     },
     [groupId],
   );

@@ -1,7 +1,7 @@
 // The alert form's own fields for each kind: choices as big radio rows, text fields labelled, required in words.
 import { useId } from 'react';
 import type { PropertyCategory } from '../../api/types.js';
-import { CheckboxField, TextArea, TextField } from '../../ui/fields.js';
+import { TextArea, TextField } from '../../ui/fields.js';
 import {
   type AlertDraft,
   type DraftErrors,
@@ -64,14 +64,17 @@ export function KindFields({ draft, onChange, errors }: KindFieldsProps) {
             error={errors.situation}
           />
           {draft.situation === 'loose' && (
-            <div className="road-check">
-              <CheckboxField
-                label="It is on a road: a danger to drivers"
-                hint="The alert is marked as a road hazard in every group."
+            <label className="choice choice-hazard">
+              <input
+                type="checkbox"
                 checked={draft.onRoad}
                 onChange={(e) => onChange({ ...draft, onRoad: e.target.checked })}
               />
-            </div>
+              <span className="choice-text">
+                It is on a road
+                <span className="hint">A danger to drivers: the alert is marked as a road hazard.</span>
+              </span>
+            </label>
           )}
           {fields(KIND_FIELDS.animal)}
         </>

@@ -56,8 +56,8 @@ export function ReachField({ value, onChange, organisationName, hasPlace, error 
           </span>
         </label>
         {value.mode === 'radius' && (
-          <div className="field reach-radius">
-            <label htmlFor={`${id}-km`}>Distance in kilometres</label>
+          <div className="reach-radius">
+            <label htmlFor={`${id}-km`}>Distance</label>
             <input
               id={`${id}-km`}
               type="number"
@@ -68,6 +68,8 @@ export function ReachField({ value, onChange, organisationName, hasPlace, error 
               value={value.radiusKm}
               onChange={(e) => onChange({ ...value, radiusKm: e.target.value })}
             />
+            <span aria-hidden="true">km</span>
+            <span className="visually-hidden">kilometres, at most {MAX_REACH_KM}</span>
           </div>
         )}
         <label className="choice">

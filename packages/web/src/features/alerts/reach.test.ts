@@ -1,6 +1,6 @@
 // Tests the default reach per kind and the radius check on the alert form.
 import { describe, expect, it } from 'vitest';
-import { checkRadius, defaultRadiusKm } from './reach.js';
+import { checkRadius, defaultRadiusKm, reachProblem } from './reach.js';
 
 describe('defaultRadiusKm', () => {
   it('sends far-travelling property furthest and loose animals least far', () => {
@@ -29,5 +29,17 @@ describe('checkRadius', () => {
     expect(checkRadius('0')).toHaveProperty('error');
     expect(checkRadius('')).toHaveProperty('error');
     expect(checkRadius('far')).toHaveProperty('error');
+  });
+});
+
+describe('reachProblem', () => {
+  it('needs a place for a radius, and nothing for the other reaches', () => {
+    expect(reachProblem('radius', '80', true)).toBeNull();
+    expect(reachProblem('radius', '80', false)).toBe(
+      '“Groups within 80 km” needs the place. Add it under Where, or choose another reach.',
+    );
+    expect(reachProblem('radius', '10000', true)).toBe('Alerts reach at most 200 km.');
+    expect(reachProblem('group', '', false)).toBeNull();
+    expect(reachProblem('organisation', 'x', false)).toBeNull();
   });
 });

@@ -41,3 +41,14 @@ export function checkRadius(text: string): { km: number } | { error: string } {
   if (km > MAX_REACH_KM) return { error: `Alerts reach at most ${MAX_REACH_KM} km.` };
   return { km };
 }
+
+/** What stops a reach being sent, in words, or null: a bad distance, or a distance with no place to measure from. */
+export function reachProblem(mode: ReachMode, radiusText: string, hasPlace: boolean): string | null {
+  if (mode !== 'radius') return null;
+  const radius = checkRadius(radiusText);
+  if ('error' in radius) return radius.error;
+  if (!hasPlace) {
+    return `“Groups within ${radius.km} km” needs the place. Add it under Where, or choose another reach.`;
+  }
+  return null;
+}
