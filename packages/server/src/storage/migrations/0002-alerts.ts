@@ -37,21 +37,22 @@ export function alertsMigration(): Migration {
         .addColumn('resolved_by', 'text')
         .addUniqueConstraint('alerts_author_client_key', ['author_id', 'client_id'])
         .execute();
-      // Matching looks among open alerts of some kinds: by place (a latitude band), by category, or by age.
+      // Matching looks among open alerts of some kinds by place (a latitude band), category and age.
+      // Each index ends in (created_at, id), so picking the newest candidates never reads a row.
       await db.schema
         .createIndex('alerts_kind_place_idx')
         .on('alerts')
-        .columns(['kind', 'status', 'lat', 'lng'])
+        .columns(['kind', 'status', 'lat', 'lng', 'created_at', 'id'])
         .execute();
       await db.schema
         .createIndex('alerts_kind_category_idx')
         .on('alerts')
-        .columns(['kind', 'status', 'category', 'created_at'])
+        .columns(['kind', 'status', 'category', 'lat', 'lng', 'created_at', 'id'])
         .execute();
       await db.schema
         .createIndex('alerts_kind_created_idx')
         .on('alerts')
-        .columns(['kind', 'status', 'created_at'])
+        .columns(['kind', 'status', 'created_at', 'id'])
         .execute();
 
       await db.schema

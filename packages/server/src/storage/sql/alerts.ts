@@ -267,27 +267,40 @@ export async function listReachGroups(db: Db): Promise<ReachGroup[]> {
 
 /**
  * Open alerts that may match: those sharing an identifier first (found through the identifiers'
- * index), then those meeting the category, place and age filters, newest first.
+ * index), then those meeting the category, place and age filters, newest first. Both steps pick
+ * ids from covering indexes; only the chosen alerts' rows are read.
  */
 export async function findMatchCandidates(db: Db, filter: MatchCandidateFilter): Promise<Alert[]> {
   if (filter.limit <= 0 || filter.kinds.length === 0) return [];
   const open = db
     .selectFrom('alerts')
-    .selectAll()
+    .select(['id', 'created_at'])
     .where('kind', 'in', unique(filter.kinds))
     .where('status', 'in', [...OPEN_STATUSES]);
+  const newestFirst = <Q extends typeof open>(query: Q) =>
+    query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+
   const identifiers = unique(filter.identifiers).filter((v) => v.length > 0);
-  const byIdentifier =
+  // Two steps, so the identifiers' index leads: as one query SQLite would rather walk every open alert.
+  const sharing =
     identifiers.length === 0
       ? []
-      : await open
-          .where('id', 'in', (eb) =>
-            eb.selectFrom('alert_identifiers').select('alert_id').where('value', 'in', identifiers),
-          )
-          .orderBy('created_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(filter.limit)
+      : await db
+          .selectFrom('alert_identifiers')
+          .select('alert_id')
+          .distinct()
+          .where('value', 'in', identifiers)
           .execute();
+  const byIdentifier =
+    sharing.length === 0
+      ? []
+      : await newestFirst(
+          open.where(
+            'id',
+            'in',
+            sharing.map((r) => r.alert_id),
+          ),
+        );
 
   let nearby = open;
   if (filter.category !== undefined) nearby = nearby.where('category', '=', filter.category);
@@ -300,18 +313,8 @@ export async function findMatchCandidates(db: Db, filter: MatchCandidateFilter):
       .where('lng', '<=', maxLng);
   }
   if (filter.since !== undefined) nearby = nearby.where('created_at', '>=', filter.since);
-  const others = await nearby
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(filter.limit)
-    .execute();
+  const others = await newestFirst(nearby);
 
-  const seen = new Set<string>();
-  const merged: Alert[] = [];
-  for (const row of [...byIdentifier, ...others]) {
-    if (seen.has(row.id) || merged.length >= filter.limit) continue;
-    seen.add(row.id);
-    merged.push(toAlert(row));
-  }
-  return merged;
+  const chosen = unique([...byIdentifier, ...others].map((r) => r.id as AlertId)).slice(0, filter.limit);
+  return getAlertsByIds(db, chosen);
 }
