@@ -2,6 +2,7 @@
 import type { MessageId, Store } from '@fellwatch/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertsContract } from './alerts.contract.js';
+import { alertQueriesContract } from './alerts-queries.contract.js';
 import { openStore } from './index.js';
 import { auditContract } from './store-audit.contract.js';
 import { groupsContract } from './store-groups.contract.js';
@@ -31,6 +32,7 @@ export function storeContract(engine: Engine) {
   describe('messages', () => messagesContract(store));
   describe('audit', () => auditContract(engine));
   describe('alerts', () => alertsContract(store));
+  describe('alert queries', () => alertQueriesContract(store));
 
   describe('two stores on one database (two app nodes, or the server and the CLI)', () => {
     let second: Store & { engine: Engine };

@@ -164,3 +164,15 @@ export async function aGroupWithMember(store: Repositories) {
 
 /** The epoch the fixtures' times are measured from. */
 export const fixtureEpoch = T0;
+
+/** An organisation, a group in it with an active member, and `extra` more groups of the organisation. */
+export async function aGroupWithMemberAndMore(store: Repositories, extra: number) {
+  const start = await aGroupWithMember(store);
+  const more: Group[] = [];
+  for (let i = 0; i < extra; i++) {
+    const group = aGroup(start.organisation.id, { name: `Dale ${i}` });
+    await store.createGroup(group);
+    more.push(group);
+  }
+  return { ...start, more };
+}
