@@ -2,10 +2,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { GroupId, MessageId, UserId } from '@fellwatch/core';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupSqlite, migrateToLatest, openStore, SqliteStore } from './index.js';
+import { migrations } from './migrations/index.js';
+import { openSqliteKysely } from './sqlite/index.js';
 import { storeContract } from './store.contract.js';
-import { aGroupWithMember, aMessage } from './test-support/fixtures.js';
+import { aGroupWithMember, aMessage, anAlert } from './test-support/fixtures.js';
 import { describeEngine } from './test-support/test-stores.js';
 
 describeEngine('sqlite', 'Store contract', storeContract);
@@ -40,6 +44,45 @@ describe('SQLite store', () => {
     const store = await openStore({ sqlitePath });
     expect(await store.ping()).toBe(true);
     await store.close();
+  });
+
+  it('brings a database from before alerts up to date, keeping its groups and messages', async () => {
+    const sqlitePath = join(dir, 'before-alerts.db');
+    const { db } = openSqliteKysely(sqlitePath);
+    const initial = migrations('sqlite')['0001-initial'];
+    if (!initial) throw new Error('the initial migration is missing');
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => ({ '0001-initial': initial }) },
+    });
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    await sql`insert into organisations (id, name, kind, created_at) values ('O1', 'Durham', 'police', 0)`.execute(
+      db,
+    );
+    await sql`insert into users (id, display_name, email, email_key, password_hash, created_at)
+      values ('U1', 'Ann', 'ann@example.org', 'ann@example.org', 'x', 0)`.execute(db);
+    await sql`insert into groups (id, organisation_id, name, description, rules, vetting_questions, last_seq, created_at)
+      values ('G1', 'O1', 'Weardale', '', '', '[]', 1, 0)`.execute(db);
+    await sql`insert into messages (id, group_id, seq, author_id, client_id, body, photo_ids, created_at)
+      values ('M1', 'G1', 1, 'U1', 'client-0001', 'Gate open', '[]', 0)`.execute(db);
+    await sql`insert into group_events (group_id, seq, type, message_id, at) values ('G1', 1, 'message.posted', 'M1', 0)`.execute(
+      db,
+    );
+    await db.destroy();
+
+    const store = await openStore({ sqlitePath });
+    try {
+      const group = await store.getGroup('G1' as GroupId);
+      expect(group).toMatchObject({ externalAlerts: 'review', lastSeq: 1 });
+      expect(await store.getMessage('M1' as MessageId)).toMatchObject({ body: 'Gate open', alertId: null });
+      const raised = await store.createAlert(anAlert('G1' as GroupId, 'U1' as UserId), {
+        shown: ['G1' as GroupId],
+        review: [],
+      });
+      expect(raised.placements[0]?.message.seq).toBe(2);
+    } finally {
+      await store.close();
+    }
   });
 
   it('backs up a live store, and a database file, to a copy that opens with the same data', async () => {
