@@ -1,5 +1,6 @@
 // `npm run bench [-- workload...] [--profile] [--unread] [--stale-sessions]`: seeds a fresh store, then runs
-// each workload against a fresh server process, loaded from a separate process; writes bench/results/.
+// each server workload against a fresh server process, loaded from a separate process, and each in-process
+// workload (pure core functions) here; writes bench/results/.
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -7,14 +8,23 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { type Job, WORKLOAD_NAMES, type WorkloadName } from './load/harness.js';
+import {
+  IN_PROCESS_WORKLOADS,
+  type InProcessWorkloadName,
+  type Job,
+  WORKLOAD_NAMES,
+  type WorkloadName,
+  type WorkloadOutput,
+} from './load/harness.js';
 import type { LoadgenReply } from './load/loadgen.js';
 import { measureWriteFloor } from './report/calibrate.js';
-import { machineInfo, waitForQuiet } from './report/machine.js';
+import { type MachineInfo, machineInfo, waitForQuiet } from './report/machine.js';
 import { type CpuProfile, type ProfileSummary, summariseProfile } from './report/profile.js';
-import { describe, recordOf, writeRecord } from './report/results.js';
+import { describe, type ResultRecord, recordOf, writeRecord } from './report/results.js';
 import { prepareForWorkload, seed, writeSeed } from './setup/seed.js';
 import { repoRoot, startServer } from './setup/server.js';
+import { matching } from './workloads/matching.js';
+import { reach } from './workloads/reach.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = join(repoRoot, 'bench/results');
@@ -32,6 +42,29 @@ interface Options {
 }
 
 const FLAGS = ['--profile', '--unread', '--stale-sessions'];
+
+const IN_PROCESS: Record<InProcessWorkloadName, () => WorkloadOutput> = { reach, matching };
+
+function isInProcess(name: WorkloadName): name is InProcessWorkloadName {
+  return (IN_PROCESS_WORKLOADS as readonly string[]).includes(name);
+}
+
+/** Runs an in-process workload once the machine is quiet; a workload that throws is reported as failed. */
+async function runInProcess(
+  workload: InProcessWorkloadName,
+  machine: MachineInfo,
+  options: { unread: boolean; staleSessions: boolean },
+): Promise<ResultRecord> {
+  const quiet = await waitForQuiet();
+  let outcome: { output?: WorkloadOutput; error?: string };
+  try {
+    outcome = { output: IN_PROCESS[workload]() };
+  } catch (error) {
+    outcome = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  // Nothing is profiled in-process, whatever the options say.
+  return recordOf(workload, { ...machine, atStart: quiet }, { ...options, profile: false }, outcome);
+}
 
 function parseArgs(argv: readonly string[]): Options {
   const profile = argv.includes('--profile');
@@ -90,22 +123,38 @@ async function main(): Promise<void> {
   if (profile) mkdirSync(profileDir, { recursive: true });
   let failures = 0;
   try {
+    // The calibration and the seed serve only the server workloads.
+    const withServer = names.some((name) => !isInProcess(name));
     const machine = machineInfo(dataDir);
-    await waitForQuiet();
-    machine.loopbackWrite = await measureWriteFloor();
+    if (withServer) {
+      await waitForQuiet();
+      machine.loopbackWrite = await measureWriteFloor();
+    }
+    const loopback = machine.loopbackWrite
+      ? `, a write to each of ${machine.loopbackWrite.sockets} loopback sockets ${machine.loopbackWrite.roundMs} ms`
+      : '';
     console.log(
-      `Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, fdatasync ${machine.fdatasyncMs} ms, ` +
-        `a write to each of ${machine.loopbackWrite.sockets} loopback sockets ${machine.loopbackWrite.roundMs} ms`,
+      `Machine: ${machine.cpus} x ${machine.cpuModel}, Node ${machine.node}, fdatasync ${machine.fdatasyncMs} ms${loopback}`,
     );
     const secretKey = randomBytes(32).toString('base64url');
-    const seeding = performance.now();
-    const seedPath = writeSeed(workDir, await seed(dataDir, secretKey));
-    console.log(
-      `Seeded 10,016 people, 3 groups and their API tokens in ${Math.round(performance.now() - seeding)} ms`,
-    );
+    let seedPath = '';
+    if (withServer) {
+      const seeding = performance.now();
+      seedPath = writeSeed(workDir, await seed(dataDir, secretKey));
+      console.log(
+        `Seeded 10,016 people, 3 groups and their API tokens in ${Math.round(performance.now() - seeding)} ms`,
+      );
+    }
     const runId = randomBytes(4).toString('hex');
 
     for (const workload of names) {
+      if (isInProcess(workload)) {
+        const record = await runInProcess(workload, machine, { unread, staleSessions });
+        const path = writeRecord(resultsDir, record);
+        if (!record.ok || record.targets.some((t) => !t.met)) failures++;
+        console.log(`\n${describe(record)}\n  -> ${path}`);
+        continue;
+      }
       await prepareForWorkload(dataDir, { markRead: !unread, staleSessions });
       const quiet = await waitForQuiet();
       const server = await startServer({ dataDir, secretKey });

@@ -6,12 +6,18 @@ import type { SeedFile } from '../setup/seed.js';
 import { type Person, Poster, type PostOutcome, postBody, type StreamTarget } from './fleet.js';
 import { machineCores, readCpuTimes } from './machine-load.js';
 
-export const WORKLOAD_NAMES = ['fanout', 'saturation', 'durable', 'reconnect', 'idle'] as const;
+/** Workloads run against a server process, loaded from a load-generator process. */
+export const SERVER_WORKLOADS = ['fanout', 'saturation', 'durable', 'reconnect', 'idle'] as const;
+export type ServerWorkloadName = (typeof SERVER_WORKLOADS)[number];
+/** Workloads timing pure core functions in the orchestrator's own process: no server, no sockets. */
+export const IN_PROCESS_WORKLOADS = ['reach', 'matching'] as const;
+export type InProcessWorkloadName = (typeof IN_PROCESS_WORKLOADS)[number];
+export const WORKLOAD_NAMES = [...SERVER_WORKLOADS, ...IN_PROCESS_WORKLOADS] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
 /** What the orchestrator asks one load-generator process to do. */
 export interface Job {
-  workload: WorkloadName;
+  workload: ServerWorkloadName;
   port: number;
   probePort: number;
   seedPath: string;

@@ -6,12 +6,12 @@ import { fanout } from '../workloads/fanout.js';
 import { idle } from '../workloads/idle.js';
 import { reconnect } from '../workloads/reconnect.js';
 import { saturation } from '../workloads/saturation.js';
-import { Harness, type Job, type WorkloadName, type WorkloadOutput } from './harness.js';
+import { Harness, type Job, type ServerWorkloadName, type WorkloadOutput } from './harness.js';
 
 /** What the load generator sends back: the workload's output, or why it failed. */
 export type LoadgenReply = { ok: true; output: WorkloadOutput } | { ok: false; error: string };
 
-const workloads: Record<WorkloadName, (h: Harness) => Promise<WorkloadOutput>> = {
+const workloads: Record<ServerWorkloadName, (h: Harness) => Promise<WorkloadOutput>> = {
   fanout,
   saturation,
   durable,
