@@ -35,10 +35,19 @@ export function ExternalAlertsField({
       <div className="choice-list">
         {CHOICES.map((c) => (
           <label key={c.value} className="choice">
-            <input type="radio" name={id} checked={value === c.value} onChange={() => onChange(c.value)} />
+            <input
+              type="radio"
+              name={id}
+              checked={value === c.value}
+              aria-labelledby={`${id}-${c.value}`}
+              aria-describedby={`${id}-${c.value}-hint`}
+              onChange={() => onChange(c.value)}
+            />
             <span className="choice-text">
-              {c.label}
-              <span className="hint">{c.hint}</span>
+              <span id={`${id}-${c.value}`}>{c.label}</span>
+              <span className="hint" id={`${id}-${c.value}-hint`}>
+                {c.hint}
+              </span>
             </span>
           </label>
         ))}

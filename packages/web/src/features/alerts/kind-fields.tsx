@@ -64,17 +64,7 @@ export function KindFields({ draft, onChange, errors }: KindFieldsProps) {
             error={errors.situation}
           />
           {draft.situation === 'loose' && (
-            <label className="choice choice-hazard">
-              <input
-                type="checkbox"
-                checked={draft.onRoad}
-                onChange={(e) => onChange({ ...draft, onRoad: e.target.checked })}
-              />
-              <span className="choice-text">
-                It is on a road
-                <span className="hint">A danger to drivers: the alert is marked as a road hazard.</span>
-              </span>
-            </label>
+            <RoadHazard checked={draft.onRoad} onChange={(onRoad) => onChange({ ...draft, onRoad })} />
           )}
           {fields(KIND_FIELDS.animal)}
         </>
@@ -213,5 +203,27 @@ function Choices<T extends string>({
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** The road-hazard box: a short name, with what it does as its description. */
+function RoadHazard({ checked, onChange }: { checked: boolean; onChange: (v: boolean) => void }) {
+  const id = useId();
+  return (
+    <label className="choice choice-hazard">
+      <input
+        type="checkbox"
+        checked={checked}
+        aria-labelledby={`${id}-label`}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <span className="choice-text">
+        <span id={`${id}-label`}>It is on a road</span>
+        <span className="hint" id={`${id}-hint`}>
+          A danger to drivers: the alert is marked as a road hazard.
+        </span>
+      </span>
+    </label>
   );
 }

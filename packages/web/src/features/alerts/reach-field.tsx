@@ -44,11 +44,13 @@ export function ReachField({ value, onChange, organisationName, hasPlace, error 
             type="radio"
             name={`${id}-reach`}
             checked={value.mode === 'radius'}
+            aria-labelledby={`${id}-radius-label`}
+            aria-describedby={`${id}-radius-hint`}
             onChange={() => onChange({ ...value, mode: 'radius' })}
           />
           <span className="choice-text">
-            Groups within {value.radiusKm.trim() || '…'} km
-            <span className="hint">
+            <span id={`${id}-radius-label`}>Groups within {value.radiusKm.trim() || '…'} km</span>
+            <span className="hint" id={`${id}-radius-hint`}>
               {hasPlace
                 ? 'Every group whose area is this close to the place, including other organisations that take alerts.'
                 : 'Needs the place: use your location, pick it on the map or type it above.'}
