@@ -1,7 +1,8 @@
 // Small line icons; always decorative (aria-hidden), the text beside or the button's label carries the meaning.
 import type { ReactNode } from 'react';
 
-function Icon({ children, size = 22 }: { children: ReactNode; size?: number }) {
+/** The frame every line icon shares: 24-unit grid, current colour, hidden from assistive technology. */
+export function Icon({ children, size = 22 }: { children: ReactNode; size?: number }) {
   return (
     <svg
       className="icon"

@@ -1,26 +1,13 @@
 // Line icons for alert kinds and the road-hazard mark; decorative, the heading beside each carries the meaning.
+
 import type { ReactNode } from 'react';
 import type { AlertKind } from '../../api/types.js';
+import { Icon as LineIcon } from '../../ui/icons.js';
 
-function Icon({ children, size = 24 }: { children: ReactNode; size?: number }) {
-  return (
-    <svg
-      className="icon"
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      {children}
-    </svg>
-  );
-}
+/** Alert icons are a little larger than the app's other icons. */
+const Icon = ({ children, size = 24 }: { children: ReactNode; size?: number | undefined }) => (
+  <LineIcon size={size}>{children}</LineIcon>
+);
 
 /** An open padlock: something taken. */
 const StolenIcon = ({ size }: { size?: number }) => (
