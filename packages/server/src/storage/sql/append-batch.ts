@@ -6,7 +6,7 @@ import {
   type Message,
   type NewMessage,
 } from '@fellwatch/core';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from './database.js';
 import type { BatchOutcome } from './group-commit.js';
 import { findPosted } from './messages.js';
@@ -41,21 +41,26 @@ function padded<T>(values: readonly T[]): T[] {
 
 const pairKey = (m: { authorId: string; clientId: string }) => `${m.authorId}\u0000${m.clientId}`;
 
-/** Messages of the batch that are already stored, by (author, clientId). */
+/**
+ * Messages of the batch that are already stored, by (author, clientId). One row-value IN list lets
+ * both engines walk the unique (author_id, client_id) index pair by pair; two separate IN lists made
+ * SQLite probe every author with every client id (2 ms per batch against 0.1 ms).
+ */
 async function alreadyPosted(db: Db, items: readonly NewMessage[]) {
   const found = new Map<string, Message>();
   for (let start = 0; start < items.length; start += LARGEST_CHUNK) {
     const chunk = items.slice(start, start + LARGEST_CHUNK);
-    const wanted = new Set(chunk.map(pairKey));
+    const pairs = padded([...new Map(chunk.map((m) => [pairKey(m), m] as const)).values()]);
     const rows = await db
       .selectFrom('messages')
       .selectAll()
-      .where('author_id', 'in', padded([...new Set(chunk.map((m) => m.authorId))]))
-      .where('client_id', 'in', padded([...new Set(chunk.map((m) => m.clientId))]))
+      .where(
+        sql<boolean>`(author_id, client_id) in (values ${sql.join(pairs.map((m) => sql`(${m.authorId}, ${m.clientId})`))})`,
+      )
       .execute();
     for (const row of rows) {
       const message = toMessage(row);
-      if (wanted.has(pairKey(message))) found.set(pairKey(message), message);
+      found.set(pairKey(message), message);
     }
   }
   return found;
