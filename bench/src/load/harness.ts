@@ -1,5 +1,5 @@
 // What a workload gets in the load generator: the seed, the stream, the server's probe, and timing helpers.
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ProbeClient, type ServerWindow, serverWindow } from '../probe/probe-client.js';
 import type { SeedFile } from '../setup/seed.js';
@@ -88,7 +88,8 @@ export class Harness {
         otherProcessesCores: Math.round(others * 100) / 100,
         stealCores: machine.steal,
       },
-      ...(profilePath ? { profilePath } : {}),
+      // Recorded relative to the project, so results name no machine's folders.
+      ...(profilePath ? { profilePath: relative(process.cwd(), profilePath) } : {}),
     };
   }
 

@@ -51,7 +51,10 @@ export function areaOf(url: string, functionName: string): string {
   const workspace = url.match(/\/packages\/([^/]+)\/dist\/(.+)$/);
   if (workspace) return `${workspace[1]}/${workspace[2]}`;
   if (url.startsWith('node:')) return url;
-  return url.replace(/^file:\/\//, '');
+  // Paths under the project are shown relative to it: results name no machine's folders.
+  const path = url.replace(/^file:\/\//, '');
+  const root = `${process.cwd()}/`;
+  return path.startsWith(root) ? path.slice(root.length) : path;
 }
 
 function nameOf(node: ProfileNode): string {
