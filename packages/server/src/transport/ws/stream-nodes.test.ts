@@ -61,7 +61,7 @@ describeEngines('live stream across two nodes', (engine) => {
   });
 
   it('delivers posts made on either node to sockets on both, once each and in order', async (ctx) => {
-    if (!fanouts) return ctx.skip();
+    if (!fanouts) return ctx.skip('Redis is unreachable (warned above; CI fails instead)');
     const [ann, bob] = [await a.person('Ann'), await a.person('Bob')];
     const groupId = await a.group(ann, bob);
     const atA = await connectAndHello(a, ann, {}, [groupId]);
@@ -82,7 +82,7 @@ describeEngines('live stream across two nodes', (engine) => {
   });
 
   it('stops delivery on one node when the removal was made on the other', async (ctx) => {
-    if (!fanouts) return ctx.skip();
+    if (!fanouts) return ctx.skip('Redis is unreachable (warned above; CI fails instead)');
     const [ann, bob] = [await a.person(), await a.person()];
     const groupId = await a.group(ann, bob);
     const atB = await connectAndHello(b, bob, {}, [groupId]);
