@@ -316,7 +316,7 @@ describe.skipIf(!postgresUp)('fellwatch on PostgreSQL', { timeout: 90_000 }, () 
     const first = await fellwatchJson<{ engine: string; applied: string[] }>(['migrate'], env);
     expect(first).toEqual({
       engine: 'postgres',
-      applied: ['0001-initial', '0002-alerts', '0003-postcodes'],
+      applied: ['0001-initial', '0002-alerts', '0003-postcodes', '0004-alert-media'],
     });
     const again = await fellwatchJson<{ applied: string[] }>(['migrate'], env);
     expect(again.applied).toEqual([]);

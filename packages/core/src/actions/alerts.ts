@@ -1,5 +1,11 @@
 // Actions on alerts: raise one (placed in every group within reach), read, change status, match and link, review.
-import { alertIdentifiers, buildReachIndex, canBeMatched, computeReach } from '../alerts/index.js';
+import {
+  alertIdentifiers,
+  buildReachIndex,
+  canBeMatched,
+  computeReach,
+  type ReachIndex,
+} from '../alerts/index.js';
 import type { Actor } from '../model/actor.js';
 import type {
   Alert,
@@ -22,7 +28,7 @@ import {
   canSeeGroup,
   isActiveMember,
 } from '../policies/index.js';
-import type { AlertChange, AlertUpdate, Ports, Repositories } from '../ports/index.js';
+import type { AlertChange, AlertUpdate, Ports, ReachGroup, Repositories } from '../ports/index.js';
 import {
   ALERT_KINDS,
   ALERT_OUTCOMES,
@@ -102,7 +108,7 @@ export async function raiseAlert(
   const reach = checkReach(input.reach, input.details, location);
   const photoIds = await checkAlertPhotos(store, groupId, input.photoIds);
 
-  const index = buildReachIndex(await store.listReachGroups());
+  const index = reachIndexOf(await store.listReachGroups());
   const origin = index.groups.find((g) => g.id === groupId) ?? {
     id: group.id,
     organisationId: group.organisationId,
@@ -247,7 +253,8 @@ export async function listAlertMatches(
 
 /**
  * Links two alerts found to be the same thing (a stolen quad and the one found) and resolves both as
- * recovered, in one transaction; an `alert.updated` event goes to every group where either is shown.
+ * recovered, in one transaction. The actor must see both and may resolve at least one of them; an
+ * `alert.updated` event goes to every group where either is shown.
  */
 export async function linkAlerts(
   ports: Ports,
@@ -258,10 +265,11 @@ export async function linkAlerts(
   const updates = await ports.store.transaction(async (tx) => {
     const one = await requireAlertAccess(tx, actor, alertId);
     const other = await requireAlertAccess(tx, actor, otherAlertId, 'otherAlertId');
-    for (const side of [one, other]) {
-      if (!canResolveAlert(actor, side.alert, side.memberships)) {
-        throw fail.forbidden('Only the poster, group admins, moderators and officers link alerts.');
-      }
+    // Whoever may resolve either side may link it to the other they can see: the finder of a quad
+    // links it to the theft shown in their group; both are audited and every group sees the outcome.
+    const steward = [one, other].some((side) => canResolveAlert(actor, side.alert, side.memberships));
+    if (!steward) {
+      throw fail.forbidden('Only the posters, group admins, moderators and officers link alerts.');
     }
     if (one.alert.linkedAlertId === otherAlertId && other.alert.linkedAlertId === alertId) {
       return [unchanged(one.alert)];
@@ -333,6 +341,18 @@ export async function reviewAlert(
   if (placed && !placed.duplicate) {
     ports.events.publish({ kind: 'group', event: placed.event, message: placed.message });
   }
+}
+
+/** Indexes built from the store's groups, kept while the store hands back the same array. */
+const reachIndexes = new WeakMap<readonly ReachGroup[], ReachIndex>();
+
+function reachIndexOf(groups: readonly ReachGroup[]): ReachIndex {
+  let index = reachIndexes.get(groups);
+  if (!index) {
+    index = buildReachIndex(groups);
+    reachIndexes.set(groups, index);
+  }
+  return index;
 }
 
 function unchanged(alert: Alert): AlertUpdate {

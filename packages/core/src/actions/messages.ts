@@ -150,6 +150,7 @@ export async function editMessage(
   const change = await ports.store.transaction(async (tx) => {
     const { membership } = await requireAccess(tx, actor, groupId, (_g, m) => canReadGroup(m));
     const message = await requireMessage(tx, groupId, messageId);
+    refuseAlertPlacement(message, 'edited');
     if (!canEditMessage(actor, message, membership)) {
       throw fail.forbidden(
         message.deletedAt !== null ? 'This message was deleted.' : 'Only the author can edit a message.',
@@ -160,6 +161,18 @@ export async function editMessage(
   });
   if (change.event) ports.events.publish({ kind: 'group', event: change.event, message: change.message });
   return change.message;
+}
+
+/**
+ * An alert's card is one object shown in many groups: changing it in one group's stream would make
+ * the groups disagree, so it changes only through the alert's status (resolve or retract).
+ */
+function refuseAlertPlacement(message: Message, change: 'edited' | 'deleted'): void {
+  if (message.alertId === null) return;
+  throw fail.conflict(
+    `An alert card cannot be ${change}; resolve or retract the alert instead.`,
+    'messageId',
+  );
 }
 
 /**
@@ -175,6 +188,7 @@ export async function deleteMessage(
   const change = await ports.store.transaction(async (tx) => {
     const { membership } = await requireAccess(tx, actor, groupId, (_g, m) => canReadGroup(m));
     const message = await requireMessage(tx, groupId, messageId);
+    refuseAlertPlacement(message, 'deleted');
     if (message.deletedAt !== null && canDeleteMessage(actor, { ...message, deletedAt: null }, membership)) {
       return { message, event: undefined };
     }

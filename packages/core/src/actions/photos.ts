@@ -4,7 +4,7 @@ import type { Media, Membership } from '../model/entities.js';
 import { fail } from '../model/errors.js';
 import type { GroupId, MediaId } from '../model/ids.js';
 import { canFetchOriginal, canPost, canReadGroup, canSeeGroup } from '../policies/index.js';
-import type { Ports } from '../ports/index.js';
+import type { Ports, Repositories } from '../ports/index.js';
 
 /** Which copy of a photo to read: the re-encoded ones members see, or the untouched original. */
 export type PhotoVariant = 'display' | 'thumb' | 'original';
@@ -66,8 +66,9 @@ export async function uploadPhoto(
 }
 
 /**
- * Reads one copy of a photo. Copies go to active members of the photo's group; the original,
- * with its metadata, only to those allowed evidence, and every such read is written to the audit log.
+ * Reads one copy of a photo. Copies go to active members of the photo's group and of every group
+ * showing an alert that carries it; the original, with its metadata, only to those allowed evidence
+ * in the photo's own group, and every such read is written to the audit log.
  */
 export async function readPhoto(
   ports: Ports,
@@ -82,7 +83,9 @@ export async function readPhoto(
   const membership = await store.getMembership(group.id, actor.user.id);
 
   if (variant !== 'original') {
-    if (!canReadGroup(membership)) throw fail.notFound('Photo');
+    if (!canReadGroup(membership) && !(await seesAlertWithPhoto(store, actor, media.id))) {
+      throw fail.notFound('Photo');
+    }
     const key = variant === 'display' ? photoKeys.display(media.id) : photoKeys.thumb(media.id);
     return { bytes: await requireBytes(ports, key), contentType: 'image/jpeg' };
   }
@@ -100,6 +103,14 @@ export async function readPhoto(
     at: ports.clock.now(),
   });
   return { bytes, contentType: media.originalType };
+}
+
+/** Whether the actor is an active member of a group showing an alert that carries this photo. */
+async function seesAlertWithPhoto(store: Repositories, actor: Actor, mediaId: MediaId): Promise<boolean> {
+  for (const groupId of await store.listAlertGroupsOfMedia(mediaId)) {
+    if (canReadGroup(await store.getMembership(groupId, actor.user.id))) return true;
+  }
+  return false;
 }
 
 /** Members learn the original exists but may not have it; anyone else may not learn the photo exists. */

@@ -245,8 +245,13 @@ export interface AlertRepository {
     by: UserId,
     at: EpochMs,
   ): Promise<AppendResult | undefined>;
-  /** Every group, with what reach needs: organisation, area and external-alert policy. */
-  listReachGroups(): Promise<ReachGroup[]>;
+  /**
+   * Every group, with what reach needs: organisation, area and external-alert policy. Adapters may
+   * return the same array until a group is created or changed; callers must not change it.
+   */
+  listReachGroups(): Promise<readonly ReachGroup[]>;
+  /** The groups where an alert carrying this photo is shown, each once. */
+  listAlertGroupsOfMedia(mediaId: MediaId): Promise<GroupId[]>;
   /** Open alerts that may match, newest first, at most `limit`; scoring is the caller's. */
   findMatchCandidates(filter: MatchCandidateFilter): Promise<Alert[]>;
 }

@@ -3,6 +3,7 @@
 import type { AlertId, GroupId, MediaId, Store, UserId } from '@fellwatch/core';
 import { expect, it } from 'vitest';
 import {
+  aGroup,
   aGroupWithMember,
   aGroupWithMemberAndMore,
   aMessage,
@@ -349,5 +350,40 @@ export function alertsContract(store: () => Store) {
     });
     expect(await store().getAlert(alert.id)).toBeUndefined();
     expect(await lastSeq(group.id)).toBe(0);
+  });
+
+  it('lists the groups showing an alert that carries a photo, not those where its placement was deleted', async () => {
+    const { group, user, more } = await groups(3);
+    const [second, third, elsewhere] = more as [typeof group, typeof group, typeof group];
+    const photo = newId<MediaId>();
+    const raised = await store().createAlert(anAlert(group.id, user.id, { photoIds: [photo, photo] }), {
+      shown: [group.id, second.id, third.id],
+      review: [elsewhere.id],
+    });
+    const expected = [group.id, second.id, third.id].sort();
+    expect(await store().listAlertGroupsOfMedia(photo)).toEqual(expected);
+    const inThird = raised.placements.find((p) => p.message.groupId === third.id)!;
+    await store().deleteMessage(inThird.message.id, user.id, fixtureEpoch + 1);
+    expect(await store().listAlertGroupsOfMedia(photo)).toEqual([group.id, second.id].sort());
+    expect(await store().listAlertGroupsOfMedia(newId<MediaId>())).toEqual([]);
+  });
+
+  it('reads the groups for reach afresh once a group is created or changed', async () => {
+    const { group } = await groups(0);
+    const before = await store().listReachGroups();
+    expect(before.map((g) => g.id)).toContain(group.id);
+    const added = aGroup(group.organisationId, { externalAlerts: 'always' });
+    await store().createGroup(added);
+    const afterCreate = await store().listReachGroups();
+    expect(afterCreate.find((g) => g.id === added.id)).toMatchObject({ externalAlerts: 'always' });
+    const moved = { centre: { lat: 55.1, lng: -1.9 }, radiusKm: 12 };
+    const { lastSeq: _seq, ...details } = added;
+    await store().updateGroup({ ...details, area: { kind: 'circle', ...moved }, externalAlerts: 'never' });
+    const afterUpdate = await store().listReachGroups();
+    expect(afterUpdate.find((g) => g.id === added.id)).toMatchObject({
+      area: { kind: 'circle', ...moved },
+      externalAlerts: 'never',
+    });
+    expect(afterUpdate.length).toBe(afterCreate.length);
   });
 }

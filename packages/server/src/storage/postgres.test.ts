@@ -17,6 +17,7 @@ describeEngine('postgres', 'PostgreSQL store', () => {
         '0001-initial',
         '0002-alerts',
         '0003-postcodes',
+        '0004-alert-media',
       ]);
       expect(await migrateToLatest({ databaseUrl: testDatabaseUrl, sqlitePath: '', pgSchema: a })).toEqual(
         [],

@@ -39,7 +39,12 @@ describe('SQLite store', () => {
 
   it('migrates a new database once, then finds nothing to apply', async () => {
     const sqlitePath = join(dir, 'migrate.db');
-    expect(await migrateToLatest({ sqlitePath })).toEqual(['0001-initial', '0002-alerts', '0003-postcodes']);
+    expect(await migrateToLatest({ sqlitePath })).toEqual([
+      '0001-initial',
+      '0002-alerts',
+      '0003-postcodes',
+      '0004-alert-media',
+    ]);
     expect(await migrateToLatest({ sqlitePath })).toEqual([]);
     const store = await openStore({ sqlitePath });
     expect(await store.ping()).toBe(true);

@@ -4,6 +4,7 @@ import type { Engine } from '../sql/engine.js';
 import { initialMigration } from './0001-initial.js';
 import { alertsMigration } from './0002-alerts.js';
 import { postcodesMigration } from './0003-postcodes.js';
+import { alertMediaMigration } from './0004-alert-media.js';
 
 /** Every migration by name; names sort in the order they apply. */
 export function migrations(engine: Engine): Record<string, Migration> {
@@ -11,6 +12,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '0001-initial': initialMigration(engine),
     '0002-alerts': alertsMigration(),
     '0003-postcodes': postcodesMigration,
+    '0004-alert-media': alertMediaMigration,
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type GroupArea,
   type GroupId,
   type MatchCandidateFilter,
+  type MediaId,
   type Message,
   type MessageId,
   type ReachGroup,
@@ -88,6 +89,12 @@ export async function createAlert(
     await db
       .insertInto('alert_identifiers')
       .values(values.map((value) => ({ alert_id: alert.id, value })))
+      .execute();
+  const photos = unique(alert.photoIds);
+  if (photos.length > 0)
+    await db
+      .insertInto('alert_media')
+      .values(photos.map((mediaId) => ({ media_id: mediaId, alert_id: alert.id })))
       .execute();
 
   const shown = unique(placement.shown);
@@ -248,6 +255,35 @@ export async function decideAlertReview(
   const alert = await getAlert(db, alertId);
   if (!alert) throw fail.notFound('Alert');
   return place(db, alert, groupId, at);
+}
+
+/** The groups where an alert carrying this photo is shown (its placement not deleted), each once. */
+export async function listAlertGroupsOfMedia(db: Db, mediaId: MediaId): Promise<GroupId[]> {
+  const rows = await db
+    .selectFrom('alert_media')
+    .innerJoin('messages', 'messages.alert_id', 'alert_media.alert_id')
+    .select('messages.group_id')
+    .distinct()
+    .where('alert_media.media_id', '=', mediaId)
+    .where('messages.deleted_at', 'is', null)
+    .orderBy('messages.group_id')
+    .execute();
+  return rows.map((row) => row.group_id as GroupId);
+}
+
+/** A number that changes whenever a group is created or changed: reach's groups are kept until it does. */
+export async function reachVersion(db: Db): Promise<number> {
+  const row = await db.selectFrom('reach_version').select('version').where('id', '=', 1).executeTakeFirst();
+  return Number(row?.version ?? 0);
+}
+
+/** Marks the groups reach reads as changed; call after writing the group, in the same transaction. */
+export async function bumpReachVersion(db: Db): Promise<void> {
+  await db
+    .updateTable('reach_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', 1)
+    .execute();
 }
 
 /** Every group, with what deciding an alert's reach needs. */

@@ -197,6 +197,18 @@ export interface AlertIdentifiersTable {
   value: string;
 }
 
+/** Which alert carries which photo. */
+export interface AlertMediaTable {
+  media_id: string;
+  alert_id: string;
+}
+
+/** One row (id 1) whose version is bumped whenever a group is created or changed. */
+export interface ReachVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -215,4 +227,6 @@ export interface Database {
   alerts: AlertsTable;
   alert_reviews: AlertReviewsTable;
   alert_identifiers: AlertIdentifiersTable;
+  alert_media: AlertMediaTable;
+  reach_version: ReachVersionTable;
 }

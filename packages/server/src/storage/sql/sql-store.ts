@@ -62,6 +62,8 @@ interface StoreOptions {
 export class SqlStore implements Store {
   private readonly appends: GroupCommit<NewMessage, AppendResult> | undefined;
   private closed = false;
+  /** The groups reach last read, and the reach version they were read at. */
+  private reachGroups: { version: number; groups: readonly ReachGroup[] } | undefined;
 
   constructor(
     readonly db: Db,
@@ -226,13 +228,19 @@ export class SqlStore implements Store {
 
   // Groups, memberships, invites.
   createGroup(group: Group): Promise<void> {
-    return groups.createGroup(this.db, group);
+    return this.atomically(async (conn) => {
+      await groups.createGroup(conn, group);
+      await alerts.bumpReachVersion(conn);
+    });
   }
   getGroup(id: GroupId): Promise<Group | undefined> {
     return groups.getGroup(this.db, id);
   }
   updateGroup(group: Omit<Group, 'lastSeq'>): Promise<void> {
-    return groups.updateGroup(this.db, group);
+    return this.atomically(async (conn) => {
+      await groups.updateGroup(conn, group);
+      await alerts.bumpReachVersion(conn);
+    });
   }
   listGroups(): Promise<Group[]> {
     return groups.listGroups(this.db);
@@ -358,8 +366,19 @@ export class SqlStore implements Store {
   ): Promise<AppendResult | undefined> {
     return this.atomically((conn) => alerts.decideAlertReview(conn, alertId, groupId, accept, by, at));
   }
-  listReachGroups(): Promise<ReachGroup[]> {
-    return alerts.listReachGroups(this.db);
+  /**
+   * Reads the version before the groups, so a group changed in between makes the next call read
+   * again; the same array is returned until a group changes (the core keeps its index by it).
+   */
+  async listReachGroups(): Promise<readonly ReachGroup[]> {
+    const version = await alerts.reachVersion(this.db);
+    if (this.reachGroups?.version === version) return this.reachGroups.groups;
+    const list = await alerts.listReachGroups(this.db);
+    if (!this.inTransaction) this.reachGroups = { version, groups: list };
+    return list;
+  }
+  listAlertGroupsOfMedia(mediaId: MediaId): Promise<GroupId[]> {
+    return alerts.listAlertGroupsOfMedia(this.db, mediaId);
   }
   findMatchCandidates(filter: MatchCandidateFilter): Promise<Alert[]> {
     return alerts.findMatchCandidates(this.db, filter);

@@ -1,6 +1,14 @@
 // Integration tests of alert rules on both engines: who may do what, bad input writing nothing, stolen matched to found.
-import { AlertList, AlertMatches, AlertRaised, AlertResponse, ErrorBody } from '@fellwatch/protocol';
+import {
+  AlertList,
+  AlertMatches,
+  AlertRaised,
+  AlertResponse,
+  ErrorBody,
+  UploadedPhoto,
+} from '@fellwatch/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestJpegWithGps } from '../../../media/test-support/images.js';
 import { describeEngines } from '../../../storage/test-support/test-stores.js';
 import { startTestServer, type TestServer, type TestUser } from '../../../test-support/harness.js';
 import { newClientId } from '../messages/test-support/groups.js';
@@ -260,12 +268,13 @@ describeEngines('alert rules', (engine) => {
       expect(AlertMatches.parse(listed.body).matches[0]?.alert.id).toBe(stolen.alert.id);
       // A plain member sees neither the matches nor may link: that is for posters, admins and officers.
       expectError(await alstonMember.request('GET', `/api/v1/alerts/${found.alert.id}/matches`), 403);
-      const byFinder = await finder.request('POST', `/api/v1/alerts/${found.alert.id}/link`, {
+      const byMember = await alstonMember.request('POST', `/api/v1/alerts/${found.alert.id}/link`, {
         otherAlertId: stolen.alert.id,
       });
-      expectError(byFinder, 403);
+      expectError(byMember, 403);
 
-      const linked = await forceOfficer.request('POST', `/api/v1/alerts/${found.alert.id}/link`, {
+      // The finder may resolve their own alert and sees the theft in their group: one tap links both.
+      const linked = await finder.request('POST', `/api/v1/alerts/${found.alert.id}/link`, {
         otherAlertId: stolen.alert.id,
       });
       expect(linked.status, linked.text).toBe(200);
@@ -316,6 +325,46 @@ describeEngines('alert rules', (engine) => {
         otherAlertId: '01HZZZZZZZZZZZZZZZZZZZZZZZ',
       });
       expectError(hidden, 404);
+    });
+  });
+
+  describe('the cards themselves', () => {
+    it('lets members of every group an alert reached open its photos, and no one else', async () => {
+      const data = new FormData();
+      data.append('photo', new Blob([await createTestJpegWithGps()], { type: 'image/jpeg' }), 'quad.jpg');
+      const uploaded = await poster.request('POST', `/api/v1/groups/${teesdale.id}/photos`, data);
+      expect(uploaded.status, uploaded.text).toBe(201);
+      const photo = UploadedPhoto.parse(uploaded.body).photo;
+      await raise(poster, teesdale.id, stolenQuad({ photoIds: [photo.id] }));
+      const get = (user: TestUser, path: string) =>
+        fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${user.token}` } });
+      for (const [who, user] of [
+        ['Weardale', weardaleMember],
+        ['the neighbouring force', alstonMember],
+      ] as const) {
+        for (const path of [photo.url, photo.thumbUrl]) {
+          const response = await get(user, path);
+          expect(response.status, `${who} ${path}`).toBe(200);
+          expect(response.headers.get('content-type')).toBe('image/jpeg');
+        }
+        // The original stays evidence of the group it was posted in.
+        expect((await get(user, `/api/v1/media/${photo.id}/original`)).status).toBe(404);
+      }
+      expect((await get(farMember, photo.url)).status).toBe(404);
+      expect((await get(farMember, photo.thumbUrl)).status).toBe(404);
+    });
+
+    it('refuses to edit or delete an alert card through the message routes, changing nothing', async () => {
+      const { alert } = await raise(poster, teesdale.id, stolenQuad());
+      const placement = (await placementIn(poster, teesdale.id, alert.id)) as { id?: string; seq: number };
+      const path = `/api/v1/groups/${teesdale.id}/messages/${placement.id}`;
+      const before = await lastSeqOf(poster, teesdale.id);
+      expectError(await poster.request('PATCH', path, { body: 'Found it, ignore' }), 409, 'messageId');
+      expectError(await poster.request('DELETE', path), 409, 'messageId');
+      expectError(await admin.request('DELETE', path), 409, 'messageId');
+      expect(await lastSeqOf(poster, teesdale.id)).toBe(before);
+      const still = await placementIn(weardaleMember, weardale.id, alert.id);
+      expect(still?.alert).toMatchObject({ id: alert.id, status: 'unverified' });
     });
   });
 });
