@@ -16,6 +16,7 @@ import {
   detailRows,
   isOpen,
   isRoadHazard,
+  linkedText,
   OUTCOME_LABEL,
   statusText,
   travelText,
@@ -112,7 +113,7 @@ export function AlertCard({
         ))}
       </p>
       <p className="alert-meta">{travelText(alert.travel)}</p>
-      {alert.linkedAlertId && <p className="alert-meta">Linked with a matching report.</p>}
+      {alert.linkedAlertId && <p className="alert-meta">{linkedText(alert)}</p>}
       {known && known.length > 0 && !closed && (
         <MatchList
           alert={alert}

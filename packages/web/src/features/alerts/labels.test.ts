@@ -7,6 +7,7 @@ import {
   alertHeading,
   detailRows,
   isRoadHazard,
+  linkedText,
   matchLine,
   statusText,
   travelText,
@@ -59,6 +60,19 @@ describe('statusText', () => {
       'Resolved: no further action',
     );
     expect(statusText({ status: 'retracted', outcome: null })).toBe('Retracted');
+  });
+});
+
+describe('linkedText', () => {
+  it('says how a linked alert ended, for the bottom of its card', () => {
+    const linked = { linkedAlertId: 'other-alert' };
+    expect(linkedText({ ...linked, status: 'resolved', outcome: 'recovered' })).toBe(
+      'Recovered: linked with a matching report.',
+    );
+    expect(linkedText({ ...linked, status: 'confirmed', outcome: null })).toBe(
+      'Linked with a matching report.',
+    );
+    expect(linkedText({ linkedAlertId: null, status: 'resolved', outcome: 'recovered' })).toBeNull();
   });
 });
 

@@ -103,6 +103,17 @@ export function isOpen(alert: Pick<AlertView, 'status'>): boolean {
   return alert.status === 'unverified' || alert.status === 'confirmed';
 }
 
+/**
+ * The line under a linked alert. A conversation shows the bottom of a tall card first, so this line
+ * repeats how it ended ("Recovered: linked with a matching report.") rather than leaving it to the top.
+ */
+export function linkedText(alert: Pick<AlertView, 'status' | 'outcome' | 'linkedAlertId'>): string | null {
+  if (!alert.linkedAlertId) return null;
+  if (alert.status !== 'resolved' || !alert.outcome) return 'Linked with a matching report.';
+  const outcome = OUTCOME_LABEL[alert.outcome];
+  return `${outcome.charAt(0).toUpperCase()}${outcome.slice(1)}: linked with a matching report.`;
+}
+
 /** "Shared with 6 groups in 2 organisations"; "Shown in this group only" when it did not travel. */
 export function travelText(travel: AlertView['travel']): string {
   if (travel.groups <= 1) return 'Shown in this group only';
