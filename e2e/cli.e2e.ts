@@ -316,7 +316,20 @@ describe.skipIf(!postgresUp)('fellwatch on PostgreSQL', { timeout: 90_000 }, () 
     const first = await fellwatchJson<{ engine: string; applied: string[] }>(['migrate'], env);
     expect(first).toEqual({
       engine: 'postgres',
-      applied: ['0001-initial', '0002-alerts', '0003-postcodes', '0004-alert-media'],
+      applied: [
+        '0001-initial',
+        '0002-alerts',
+        '0003-postcodes',
+        '0004-alert-media',
+        '0005-safety',
+        '0006-escalations',
+        '0007-missing',
+        '0008-profiles',
+        '0005-safety',
+        '0006-escalations',
+        '0007-missing',
+        '0008-profiles',
+      ],
     });
     const again = await fellwatchJson<{ applied: string[] }>(['migrate'], env);
     expect(again.applied).toEqual([]);

@@ -6,4 +6,5 @@ export * from './location/index.js';
 export * from './model/index.js';
 export * from './policies/index.js';
 export type * from './ports/index.js';
+export * from './risk/index.js';
 export * from './text/index.js';

@@ -130,3 +130,8 @@ export function canResolveAlert(
     (m) => m.userId === actor.user.id && isActiveMember(m) && (m.role === 'admin' || m.role === 'moderator'),
   );
 }
+
+export * from './escalations.js';
+export * from './profiles.js';
+export * from './safety.js';
+export * from './sightings.js';

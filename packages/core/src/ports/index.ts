@@ -1,6 +1,10 @@
 // The ports through which the core reaches the world; adapters live in the server package.
+export type * from './escalations.js';
 export type * from './geocoder.js';
+export type * from './profiles.js';
+export type * from './safety.js';
 export type * from './services.js';
+export type * from './sightings.js';
 export type * from './store.js';
 
 import type {

@@ -1,4 +1,5 @@
 // The Store port: durable state. Every method is atomic; `transaction` groups several into one.
+
 import type {
   Alert,
   AuditEntry,
@@ -28,6 +29,10 @@ import type {
   SessionId,
   UserId,
 } from '../model/ids.js';
+import type { EscalationRepository } from './escalations.js';
+import type { ProfileRepository } from './profiles.js';
+import type { SafetyRepository } from './safety.js';
+import type { SightingRepository } from './sightings.js';
 
 /** How a member appears to other members: a display name and verified badges, nothing private. */
 export interface Badge {
@@ -267,7 +272,16 @@ export interface Repositories
     MessageRepository,
     MediaRepository,
     AuditRepository,
-    AlertRepository {}
+    AlertRepository {
+  /** Emergency numbers per organisation, who is on watch, flagged messages. */
+  readonly safety: SafetyRepository;
+  /** Messages and alerts handed to the police, with references and outcomes. */
+  readonly escalations: EscalationRepository;
+  /** Sightings against missing-person alerts. */
+  readonly sightings: SightingRepository;
+  /** Herbert Protocol profiles, sealed. */
+  readonly profiles: ProfileRepository;
+}
 
 /** The durable store. */
 export interface Store extends Repositories {

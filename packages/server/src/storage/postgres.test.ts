@@ -18,6 +18,10 @@ describeEngine('postgres', 'PostgreSQL store', () => {
         '0002-alerts',
         '0003-postcodes',
         '0004-alert-media',
+        '0005-safety',
+        '0006-escalations',
+        '0007-missing',
+        '0008-profiles',
       ]);
       expect(await migrateToLatest({ databaseUrl: testDatabaseUrl, sqlitePath: '', pgSchema: a })).toEqual(
         [],

@@ -44,6 +44,10 @@ describe('SQLite store', () => {
       '0002-alerts',
       '0003-postcodes',
       '0004-alert-media',
+      '0005-safety',
+      '0006-escalations',
+      '0007-missing',
+      '0008-profiles',
     ]);
     expect(await migrateToLatest({ sqlitePath })).toEqual([]);
     const store = await openStore({ sqlitePath });

@@ -3,7 +3,11 @@ import type { MessageId, Store } from '@fellwatch/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertsContract } from './alerts.contract.js';
 import { alertQueriesContract } from './alerts-queries.contract.js';
+import { escalationsContract } from './escalations.contract.js';
 import { openStore } from './index.js';
+import { profilesContract } from './profiles.contract.js';
+import { safetyContract } from './safety.contract.js';
+import { sightingsContract } from './sightings.contract.js';
 import { auditContract } from './store-audit.contract.js';
 import { groupsContract } from './store-groups.contract.js';
 import { messagesContract } from './store-messages.contract.js';
@@ -33,6 +37,10 @@ export function storeContract(engine: Engine) {
   describe('audit', () => auditContract(engine));
   describe('alerts', () => alertsContract(store));
   describe('alert queries', () => alertQueriesContract(store));
+  describe('safety', () => safetyContract(store));
+  describe('escalations', () => escalationsContract(store));
+  describe('sightings', () => sightingsContract(store));
+  describe('profiles', () => profilesContract(store));
 
   describe('two stores on one database (two app nodes, or the server and the CLI)', () => {
     let second: Store & { engine: Engine };

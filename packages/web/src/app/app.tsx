@@ -3,9 +3,13 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { SetupPage } from '../features/auth/setup-page.js';
 import { SignInPage } from '../features/auth/sign-in-page.js';
 import { ConversationPage } from '../features/conversation/conversation-page.js';
+import { escalationsRoute } from '../features/escalations/routes.js';
 import { GroupMembersPage } from '../features/groups/group-members-page.js';
 import { GroupsPage } from '../features/groups/groups-page.js';
 import { JoinPage } from '../features/join/join-page.js';
+import { missingRoute } from '../features/missing/routes.js';
+import { profilesRoute } from '../features/profiles/routes.js';
+import { safetyRoute } from '../features/safety/routes.js';
 import { Banner, Loading } from '../ui/banner.js';
 import { Page } from '../ui/page.js';
 import { ConnectionBanner } from './connection-banner.js';
@@ -91,6 +95,10 @@ function route(
   if (admin?.id) return <GroupAdminPage key={admin.id} groupId={admin.id} />;
   if (path === '/organisations') return <OrganisationsPage />;
   if (path === '/account') return <AccountPage />;
+  for (const featureRoute of [safetyRoute, escalationsRoute, missingRoute, profilesRoute]) {
+    const screen = featureRoute(path, query);
+    if (screen) return screen;
+  }
   return <NotFound />;
 }
 

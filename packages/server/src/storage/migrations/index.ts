@@ -5,6 +5,10 @@ import { initialMigration } from './0001-initial.js';
 import { alertsMigration } from './0002-alerts.js';
 import { postcodesMigration } from './0003-postcodes.js';
 import { alertMediaMigration } from './0004-alert-media.js';
+import { safetyMigration } from './0005-safety.js';
+import { escalationsMigration } from './0006-escalations.js';
+import { missingMigration } from './0007-missing.js';
+import { profilesMigration } from './0008-profiles.js';
 
 /** Every migration by name; names sort in the order they apply. */
 export function migrations(engine: Engine): Record<string, Migration> {
@@ -13,6 +17,10 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '0002-alerts': alertsMigration(),
     '0003-postcodes': postcodesMigration,
     '0004-alert-media': alertMediaMigration,
+    '0005-safety': safetyMigration,
+    '0006-escalations': escalationsMigration,
+    '0007-missing': missingMigration,
+    '0008-profiles': profilesMigration,
   };
 }
 

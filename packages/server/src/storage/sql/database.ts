@@ -1,5 +1,10 @@
 // The table shapes the Kysely queries are typed against; the migrations create exactly these tables.
+
 import type { Generated } from 'kysely';
+import type { EscalationTables } from './escalations.js';
+import type { ProfileTables } from './profiles.js';
+import type { SafetyTables } from './safety.js';
+import type { SightingTables } from './sightings.js';
 
 /** Accounts; `email_key` is the lower-cased email that makes addresses unique regardless of case. */
 export interface UsersTable {
@@ -209,7 +214,7 @@ export interface ReachVersionTable {
   version: number;
 }
 
-export interface Database {
+export interface Database extends SafetyTables, EscalationTables, SightingTables, ProfileTables {
   users: UsersTable;
   sessions: SessionsTable;
   settings: SettingsTable;

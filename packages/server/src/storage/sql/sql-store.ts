@@ -44,11 +44,15 @@ import * as audit from './audit.js';
 import type { Database } from './database.js';
 import type { Engine } from './engine.js';
 import { isUniqueViolation, toDomainError } from './errors.js';
+import { SqlEscalationRepository } from './escalations.js';
 import { type BatchOutcome, GroupCommit, type GroupCommitStats } from './group-commit.js';
 import * as groups from './groups.js';
 import * as media from './media.js';
 import * as messages from './messages.js';
 import * as people from './people.js';
+import { SqlProfileRepository } from './profiles.js';
+import { SqlSafetyRepository } from './safety.js';
+import { SqlSightingRepository } from './sightings.js';
 
 type Db = Kysely<Database>;
 
@@ -62,6 +66,10 @@ interface StoreOptions {
 export class SqlStore implements Store {
   private readonly appends: GroupCommit<NewMessage, AppendResult> | undefined;
   private closed = false;
+  readonly safety: SqlSafetyRepository;
+  readonly escalations: SqlEscalationRepository;
+  readonly sightings: SqlSightingRepository;
+  readonly profiles: SqlProfileRepository;
   /** The groups reach last read, and the reach version they were read at. */
   private reachGroups: { version: number; groups: readonly ReachGroup[] } | undefined;
 
@@ -71,6 +79,11 @@ export class SqlStore implements Store {
     private readonly options: StoreOptions = {},
     private readonly inTransaction = false,
   ) {
+    const atomically = <T>(work: (conn: Db) => Promise<T>) => this.atomically(work);
+    this.safety = new SqlSafetyRepository(db, atomically);
+    this.escalations = new SqlEscalationRepository(db, atomically);
+    this.sightings = new SqlSightingRepository(db, atomically);
+    this.profiles = new SqlProfileRepository(db, atomically);
     this.appends = inTransaction
       ? undefined
       : new GroupCommit<NewMessage, AppendResult>({

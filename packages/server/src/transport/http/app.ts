@@ -14,12 +14,16 @@ import { Api } from './api.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import type { AppContext } from './context.js';
 import { installErrorHandling } from './errors.js';
+import { registerEscalationRoutes } from './escalations/routes.js';
 import { registerGroupRoutes } from './groups/routes.js';
 import { registerInviteRoutes } from './invites/routes.js';
 import { registerMediaRoutes } from './media/routes.js';
 import { registerMessageRoutes } from './messages/routes.js';
 import { registerOrganisationRoutes } from './organisations/routes.js';
 import { registerPlaceRoutes } from './places/routes.js';
+import { registerProfileRoutes } from './profiles/routes.js';
+import { registerSafetyRoutes } from './safety/routes.js';
+import { registerSightingRoutes } from './sightings/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 
 /** Extra parts the composition root plugs in (the live stream lives in transport/ws). */
@@ -93,6 +97,10 @@ export async function buildApp(ctx: AppContext, extensions: AppExtensions = {}):
   registerAlertRoutes(api);
   registerMediaRoutes(api);
   registerPlaceRoutes(api);
+  registerSafetyRoutes(api);
+  registerEscalationRoutes(api);
+  registerSightingRoutes(api);
+  registerProfileRoutes(api);
   registerSystemRoutes(api);
   await extensions.registerStream?.(app);
 

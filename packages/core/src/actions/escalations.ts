@@ -1,0 +1,2 @@
+// Actions. See ports/escalations.ts.
+export {};

@@ -1,0 +1,2 @@
+// Actions. See ports/safety.ts.
+export {};

@@ -1,0 +1,2 @@
+// Actions. See ports/sightings.ts.
+export {};

@@ -1,0 +1,2 @@
+// Who may do what: safety.
+export {};

@@ -1,0 +1,3 @@
+// Escalations: a message or alert handed to 999, 101 or an online report, with its reference and outcome.
+// biome-ignore lint/complexity/noBannedTypes: filled in as the feature is built
+export type EscalationRepository = {};

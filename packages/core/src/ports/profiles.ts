@@ -1,0 +1,3 @@
+// Herbert Protocol profiles: sealed at rest, seen only by the family member who filed them, released into a missing-person alert.
+// biome-ignore lint/complexity/noBannedTypes: filled in as the feature is built
+export type ProfileRepository = {};
