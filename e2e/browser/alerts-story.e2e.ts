@@ -188,7 +188,7 @@ describeBrowser('alerts across dales and forces, on four phones', () => {
     await markUnreloaded(page);
   });
 
-  it('Weardale and Alston Moor (the neighbouring force) see it live; Shropshire, 215 km away, does not', async () => {
+  it('Weardale and Alston Moor (the neighbouring force) see it live; Shropshire, over 200 km away, does not', async () => {
     for (const phone of [weardale, alston]) {
       const card = cardIn(phone.page, STOLEN);
       await seen(card.getByText('YX68 KFD'));

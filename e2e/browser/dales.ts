@@ -23,7 +23,7 @@ export const MIDDLETON: Point = { lat: 54.625, lng: -2.081 };
 export const STANHOPE: Point = { lat: 54.748, lng: -2.006 };
 /** Alston, over the county line in Cumbria, about 31 km north-west of Middleton. */
 export const ALSTON: Point = { lat: 54.811, lng: -2.439 };
-/** Shrewsbury, about 215 km south of Middleton. */
+/** Shrewsbury, about 218 km south of Middleton. */
 export const SHREWSBURY: Point = { lat: 52.707, lng: -2.754 };
 
 /** How a group treats alerts raised in other organisations' groups. */
