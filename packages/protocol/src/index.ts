@@ -4,6 +4,7 @@ export * from './auth.js';
 export * from './common.js';
 export * from './escalations.js';
 export * from './groups.js';
+export * from './instance.js';
 export * from './messages.js';
 export * from './profiles.js';
 export * from './safety.js';

@@ -26,6 +26,39 @@ export interface Config {
   what3wordsApiKey: string | undefined;
   /** The what3words API's base URL (a self-hosted API server may stand in for the public one). */
   what3wordsApiUrl: string;
+  /** Map tiles for every map in the web client: a {z}/{x}/{y} URL template and its attribution (HTML). */
+  mapTiles: { url: string; attribution: string };
+}
+
+/** OpenStreetMap's own tile server: fine for a small community; a region should use its own or a paid one. */
+export const DEFAULT_MAP_TILES = {
+  url: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+  attribution:
+    '&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">OpenStreetMap</a> contributors',
+};
+
+/** Checks a tile URL template: https (or http for a server on this machine) with {z}, {x} and {y}. */
+function checkTileUrl(url: string): string {
+  const sample = url.replaceAll(/\{[a-z]+\}/g, 'a');
+  const parsed = URL.canParse(sample) ? new URL(sample) : null;
+  const local = parsed !== null && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  if (!parsed || !(parsed.protocol === 'https:' || (parsed.protocol === 'http:' && local))) {
+    throw new Error('MAP_TILE_URL must be an https:// URL template');
+  }
+  for (const part of ['{z}', '{x}', '{y}']) {
+    if (!url.includes(part)) throw new Error(`MAP_TILE_URL must contain ${part}`);
+  }
+  return url;
+}
+
+/**
+ * The Content-Security-Policy source that lets the browser load the tiles: the template's origin,
+ * with a subdomain placeholder ("{s}.tile.example.org") as a wildcard.
+ */
+export function tileImageSource(url: string): string {
+  const origin = new URL(url.replaceAll(/\{[a-z]+\}/g, 'a')).origin;
+  const host = /^[a-z]+:\/\/([^/]+)/i.exec(url)?.[1] ?? '';
+  return host.startsWith('{s}.') ? origin.replace(/\/\/a\./, '//*.') : origin;
 }
 
 /** Reads configuration from an environment (process.env by default), with safe embedded defaults. */
@@ -59,5 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { web
     logLevel: env.LOG_LEVEL ?? 'info',
     what3wordsApiKey: env.WHAT3WORDS_API_KEY?.trim() || undefined,
     what3wordsApiUrl,
+    mapTiles: {
+      url: checkTileUrl(env.MAP_TILE_URL?.trim() || DEFAULT_MAP_TILES.url),
+      attribution: env.MAP_TILE_ATTRIBUTION?.trim() || DEFAULT_MAP_TILES.attribution,
+    },
   };
 }

@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { tileImageSource } from '../../config/index.js';
 import { websocketPluginOptions } from '../ws/stream-route.js';
 import { registerAlertRoutes } from './alerts/routes.js';
 import { Api } from './api.js';
@@ -56,13 +57,7 @@ export async function buildApp(ctx: AppContext, extensions: AppExtensions = {}):
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: [
-          "'self'",
-          'data:',
-          'blob:',
-          'https://*.tile.openstreetmap.org',
-          'https://tile.openstreetmap.org',
-        ],
+        imgSrc: ["'self'", 'data:', 'blob:', tileImageSource(ctx.config.mapTiles.url)],
         connectSrc: ["'self'", 'ws:', 'wss:'],
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],

@@ -1,10 +1,20 @@
 // Health checks, the OpenAPI document and the API reference page.
+import { InstanceInfo } from '@fellwatch/protocol';
 import type { Api } from '../api.js';
 import { buildOpenApi, renderReference } from './openapi.js';
 
-/** Registers /healthz, /readyz, /api/v1/openapi.json and /api/v1/docs. Call after every other route. */
+/** Registers /api/v1/instance, /healthz, /readyz, /api/v1/openapi.json and /api/v1/docs. Call after every other route. */
 export function registerSystemRoutes(api: Api): void {
   const { app, ctx } = api;
+  api.route({
+    method: 'GET',
+    url: '/api/v1/instance',
+    summary: 'What the web client needs before anyone signs in: the map tiles to use',
+    tag: 'reference',
+    auth: 'none',
+    responses: { 200: InstanceInfo },
+    handler: async () => ({ mapTiles: ctx.config.mapTiles }),
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const ready = await ctx.ports.store.ping().catch(() => false);
