@@ -109,6 +109,9 @@ function secretsFor(config: Config, env: NodeJS.ProcessEnv, sqlitePath: string):
   const unkeyed = new CryptoSecrets();
   return {
     randomToken: () => unkeyed.randomToken(),
+    // Without the server's key nothing can be sealed or opened; the adapter says so.
+    seal: (plaintext, context) => unkeyed.seal(plaintext, context),
+    open: (sealed, context) => unkeyed.open(sealed, context),
     hashToken() {
       throw new DomainError(
         'invalid',

@@ -11,12 +11,26 @@ export interface IdGenerator {
   next(): string;
 }
 
-/** Random tokens and their one-way hashes; only hashes are ever stored. */
+/**
+ * Random tokens and their one-way hashes (only hashes are ever stored), and sealing: authenticated
+ * encryption of records kept at rest (Herbert Protocol profiles) under a key from the server's configuration.
+ */
 export interface Secrets {
   /** A URL-safe random token of at least 256 bits. */
   randomToken(): string;
   /** A deterministic one-way hash of a token, for lookup. */
   hashToken(token: string): string;
+  /**
+   * Encrypts text for storage, bound to `context` (e.g. "profile:<id>:<owner>"): the sealed text opens
+   * only with the same context, so a blob copied onto another record does not open. Each call gives a
+   * different result. Throws when the server has no key to seal with.
+   */
+  seal(plaintext: string, context: string): string;
+  /**
+   * The text `seal` was given. Throws when the sealed text was altered, was sealed for another context,
+   * or was sealed under a key this server does not hold; never returns altered text.
+   */
+  open(sealed: string, context: string): string;
 }
 
 export interface PasswordHasher {
