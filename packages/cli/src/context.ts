@@ -112,6 +112,8 @@ function secretsFor(config: Config, env: NodeJS.ProcessEnv, sqlitePath: string):
     // Without the server's key nothing can be sealed or opened; the adapter says so.
     seal: (plaintext, context) => unkeyed.seal(plaintext, context),
     open: (sealed, context) => unkeyed.open(sealed, context),
+    sealBytes: (plaintext, context) => unkeyed.sealBytes(plaintext, context),
+    openBytes: (sealed, context) => unkeyed.openBytes(sealed, context),
     hashToken() {
       throw new DomainError(
         'invalid',

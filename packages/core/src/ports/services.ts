@@ -31,6 +31,10 @@ export interface Secrets {
    * or was sealed under a key this server does not hold; never returns altered text.
    */
   open(sealed: string, context: string): string;
+  /** As `seal`, for bytes (a photo): the result is the sealed bytes, for a MediaStore. */
+  sealBytes(plaintext: Uint8Array, context: string): Uint8Array;
+  /** As `open`, for what `sealBytes` made. */
+  openBytes(sealed: Uint8Array, context: string): Uint8Array;
 }
 
 export interface PasswordHasher {

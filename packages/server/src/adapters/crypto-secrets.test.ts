@@ -121,6 +121,19 @@ describe('CryptoSecrets sealing', () => {
     );
   });
 
+  it('seals bytes the same way, for photos', () => {
+    const secrets = new CryptoSecrets('server-key-one');
+    const photo = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7) % 256);
+    const sealed = secrets.sealBytes(photo, context);
+    expect(sealed.byteLength).toBe(photo.byteLength + 1 + 12 + 16);
+    expect(Buffer.from(secrets.openBytes(sealed, context)).equals(Buffer.from(photo))).toBe(true);
+    const tampered = Uint8Array.from(sealed);
+    tampered[100] = (tampered[100] as number) ^ 0x80;
+    expect(() => secrets.openBytes(tampered, context)).toThrow(SealedDataError);
+    expect(() => secrets.openBytes(sealed, 'profile-photo:other')).toThrow(/belongs to another record/);
+    expect(() => secrets.openBytes(new Uint8Array(10), context)).toThrow(/malformed/);
+  });
+
   it('refuses key versions outside 1-255 and empty earlier keys', () => {
     expect(() => new CryptoSecrets('k', { keyVersion: 0 })).toThrow(/key version/);
     expect(() => new CryptoSecrets('k', { keyVersion: 256 })).toThrow(/key version/);

@@ -34,8 +34,8 @@ export interface SealingOptions {
  *
  * Sealing: AES-256-GCM under a key derived from the server key with HKDF-SHA256 (labelled
  * SEALING_KEY_LABEL, so it is never the key that signs tokens), a random 96-bit nonce per seal, and the
- * caller's context as additional authenticated data. A sealed value is base64url of
- * [key version: 1 byte][nonce: 12][ciphertext][tag: 16]; the version byte says which key opens it, so
+ * caller's context as additional authenticated data. Sealed bytes are [key version: 1 byte][nonce: 12]
+ * [ciphertext][tag: 16] (base64url of them for sealed text); the version byte says which key opens it, so
  * the key can rotate while older values still open.
  */
 export class CryptoSecrets implements Secrets {
@@ -65,21 +65,29 @@ export class CryptoSecrets implements Secrets {
   }
 
   seal(plaintext: string, context: string): string {
+    return Buffer.from(this.sealBytes(Buffer.from(plaintext, 'utf8'), context)).toString('base64url');
+  }
+
+  open(sealed: string, context: string): string {
+    const bytes = Buffer.from(sealed, 'base64url');
+    if (bytes.toString('base64url') !== sealed) throw malformed();
+    return Buffer.from(this.openBytes(bytes, context)).toString('utf8');
+  }
+
+  sealBytes(plaintext: Uint8Array, context: string): Uint8Array {
     const key = this.serverKey && this.sealingKeys.get(this.keyVersion);
     if (!key) throw new Error("Sealing needs a server key (SECRET_KEY or the data folder's secret.key)");
     const version = Buffer.of(this.keyVersion);
     const nonce = randomBytes(NONCE_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
     cipher.setAAD(additionalData(version, context));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return Buffer.concat([version, nonce, body, cipher.getAuthTag()]).toString('base64url');
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+    return Buffer.concat([version, nonce, body, cipher.getAuthTag()]);
   }
 
-  open(sealed: string, context: string): string {
-    const bytes = Buffer.from(sealed, 'base64url');
-    if (bytes.byteLength < MIN_SEALED_BYTES || bytes.toString('base64url') !== sealed) {
-      throw new SealedDataError('The sealed data is malformed: it is not a value this server sealed.');
-    }
+  openBytes(sealed: Uint8Array, context: string): Uint8Array {
+    const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+    if (bytes.byteLength < MIN_SEALED_BYTES) throw malformed();
     const version = bytes.subarray(0, 1);
     const key = this.sealingKeys.get(version[0] as number);
     if (!key) {
@@ -94,13 +102,17 @@ export class CryptoSecrets implements Secrets {
     decipher.setAuthTag(tag);
     const body = bytes.subarray(1 + NONCE_BYTES, bytes.byteLength - TAG_BYTES);
     try {
-      return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(body), decipher.final()]);
     } catch {
       throw new SealedDataError(
         `The sealed data did not open with key version ${version[0]}: it was altered, belongs to another record, or was sealed under another key.`,
       );
     }
   }
+}
+
+function malformed(): SealedDataError {
+  return new SealedDataError('The sealed data is malformed: it is not a value this server sealed.');
 }
 
 /** The AES-256 key for sealing, derived from a server key; the token HMAC key is never used directly. */
