@@ -1,5 +1,223 @@
 // Store contract, profiles. Herbert Protocol profiles: sealed at rest, seen only by the family member who filed them, released into a missing-person alert.
-import type { Store } from '@fellwatch/core';
+import {
+  type AlertId,
+  DomainError,
+  type ProfileId,
+  type ProfilePhotoId,
+  profileSealContext,
+  type Store,
+  type StoredProfile,
+  type StoredProfilePhoto,
+  type UserId,
+} from '@fellwatch/core';
+import { expect, it } from 'vitest';
+import { CryptoSecrets } from '../adapters/crypto-secrets.js';
+import { SqlStore } from './sql/sql-store.js';
+import { aUser, fixtureEpoch, newId } from './test-support/fixtures.js';
+
+const T = fixtureEpoch + 3_600_000;
+
+function aProfile(ownerId: UserId, overrides: Partial<StoredProfile> = {}): StoredProfile {
+  const id = newId<ProfileId>();
+  return {
+    id,
+    ownerId,
+    sealed: `sealed-${id}`,
+    referenceHash: `reference-hash-${id}`,
+    createdAt: T,
+    updatedAt: T,
+    releasedAt: null,
+    releasedAlertId: null,
+    ...overrides,
+  };
+}
+
+function aPhoto(ownerId: UserId, overrides: Partial<StoredProfilePhoto> = {}): StoredProfilePhoto {
+  return {
+    id: newId<ProfilePhotoId>(),
+    ownerId,
+    profileId: null,
+    width: 1200,
+    height: 1600,
+    createdAt: T,
+    ...overrides,
+  };
+}
 
 /** Behaviour of the profiles repository; `store` returns the store under test. */
-export function profilesContract(_store: () => Store): void {}
+export function profilesContract(store: () => Store): void {
+  const profiles = () => store().profiles;
+
+  async function anOwner(): Promise<UserId> {
+    const user = aUser();
+    await store().createUser(user);
+    return user.id;
+  }
+
+  it('stores a profile and reads it back by id, by reference hash and in its owner’s list, oldest first', async () => {
+    const owner = await anOwner();
+    const other = await anOwner();
+    const first = aProfile(owner);
+    const second = aProfile(owner, { createdAt: T + 1, updatedAt: T + 1 });
+    const theirs = aProfile(other);
+    for (const p of [first, second, theirs]) await profiles().createProfile(p);
+
+    expect(await profiles().getProfile(first.id)).toEqual(first);
+    expect(await profiles().getProfileByReferenceHash(second.referenceHash)).toEqual(second);
+    expect(await profiles().getProfileByReferenceHash('no-such-hash')).toBeUndefined();
+    expect(await profiles().getProfile(newId<ProfileId>())).toBeUndefined();
+    expect(await profiles().listProfilesOfOwner(owner)).toEqual([first, second]);
+    expect(await profiles().listProfilesOfOwner(other)).toEqual([theirs]);
+    expect(await profiles().listProfilesOfOwner(newId<UserId>())).toEqual([]);
+  });
+
+  it('refuses a second profile with the same id or the same reference hash, as a conflict', async () => {
+    const owner = await anOwner();
+    const profile = aProfile(owner);
+    await profiles().createProfile(profile);
+    for (const clash of [
+      aProfile(owner, { id: profile.id }),
+      aProfile(owner, { referenceHash: profile.referenceHash }),
+    ]) {
+      const error = await profiles()
+        .createProfile(clash)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe('conflict');
+    }
+    expect(await profiles().listProfilesOfOwner(owner)).toEqual([profile]);
+  });
+
+  it('replaces the sealed content, and the reference hash only when given; not_found for an unknown profile', async () => {
+    const owner = await anOwner();
+    const profile = aProfile(owner);
+    await profiles().createProfile(profile);
+    await profiles().updateProfile(profile.id, { sealed: 'sealed-again', updatedAt: T + 5 });
+    expect(await profiles().getProfile(profile.id)).toEqual({
+      ...profile,
+      sealed: 'sealed-again',
+      updatedAt: T + 5,
+    });
+    await profiles().updateProfile(profile.id, {
+      sealed: 'third',
+      updatedAt: T + 6,
+      referenceHash: 'renewed',
+    });
+    expect(await profiles().getProfileByReferenceHash(profile.referenceHash)).toBeUndefined();
+    expect(await profiles().getProfileByReferenceHash('renewed')).toMatchObject({
+      id: profile.id,
+      sealed: 'third',
+    });
+
+    const taken = aProfile(owner);
+    await profiles().createProfile(taken);
+    await expect(
+      profiles().updateProfile(profile.id, {
+        sealed: 'x',
+        updatedAt: T + 7,
+        referenceHash: taken.referenceHash,
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      profiles().updateProfile(newId<ProfileId>(), { sealed: 'x', updatedAt: T }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('records the latest release', async () => {
+    const owner = await anOwner();
+    const profile = aProfile(owner);
+    await profiles().createProfile(profile);
+    const [alertOne, alertTwo] = [newId<AlertId>(), newId<AlertId>()];
+    await profiles().markProfileReleased(profile.id, alertOne, T + 10);
+    await profiles().markProfileReleased(profile.id, alertTwo, T + 20);
+    expect(await profiles().getProfile(profile.id)).toEqual({
+      ...profile,
+      releasedAt: T + 20,
+      releasedAlertId: alertTwo,
+    });
+    await expect(profiles().markProfileReleased(newId<ProfileId>(), alertOne, T)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('keeps photo records, ties them to a profile, lists a profile’s photos and deletes them', async () => {
+    const owner = await anOwner();
+    const profile = aProfile(owner);
+    await profiles().createProfile(profile);
+    const [one, two, loose] = [aPhoto(owner), aPhoto(owner, { width: 800, height: 600 }), aPhoto(owner)];
+    for (const photo of [one, two, loose]) await profiles().createProfilePhoto(photo);
+    expect(await profiles().getProfilePhoto(one.id)).toEqual(one);
+    expect(await profiles().listProfilePhotos(profile.id)).toEqual([]);
+
+    await profiles().attachProfilePhotos([one.id, two.id], profile.id);
+    await profiles().attachProfilePhotos([], profile.id);
+    expect(await profiles().listProfilePhotos(profile.id)).toEqual([
+      { ...one, profileId: profile.id },
+      { ...two, profileId: profile.id },
+    ]);
+    expect(await profiles().getProfilePhoto(loose.id)).toEqual(loose);
+
+    await profiles().deleteProfilePhotos([two.id]);
+    await profiles().deleteProfilePhotos([]);
+    expect(await profiles().getProfilePhoto(two.id)).toBeUndefined();
+    expect(await profiles().listProfilePhotos(profile.id)).toEqual([{ ...one, profileId: profile.id }]);
+  });
+
+  it('deletes a profile and its photos’ records for good, leaving others alone', async () => {
+    const owner = await anOwner();
+    const gone = aProfile(owner);
+    const kept = aProfile(owner);
+    await profiles().createProfile(gone);
+    await profiles().createProfile(kept);
+    const photo = aPhoto(owner, { profileId: null });
+    const keptPhoto = aPhoto(owner);
+    await profiles().createProfilePhoto(photo);
+    await profiles().createProfilePhoto(keptPhoto);
+    await profiles().attachProfilePhotos([photo.id], gone.id);
+    await profiles().attachProfilePhotos([keptPhoto.id], kept.id);
+
+    await profiles().deleteProfile(gone.id);
+    expect(await profiles().getProfile(gone.id)).toBeUndefined();
+    expect(await profiles().getProfileByReferenceHash(gone.referenceHash)).toBeUndefined();
+    expect(await profiles().getProfilePhoto(photo.id)).toBeUndefined();
+    expect(await profiles().listProfilesOfOwner(owner)).toEqual([kept]);
+    expect(await profiles().getProfilePhoto(keptPhoto.id)).toMatchObject({ profileId: kept.id });
+  });
+
+  it('writes with others in one transaction, or not at all', async () => {
+    const owner = await anOwner();
+    const profile = aProfile(owner);
+    const photo = aPhoto(owner);
+    await expect(
+      store().transaction(async (tx) => {
+        await tx.profiles.createProfilePhoto(photo);
+        await tx.profiles.createProfile(profile);
+        await tx.profiles.attachProfilePhotos([photo.id], profile.id);
+        throw new Error('abandoned');
+      }),
+    ).rejects.toThrow('abandoned');
+    expect(await profiles().getProfile(profile.id)).toBeUndefined();
+    expect(await profiles().getProfilePhoto(photo.id)).toBeUndefined();
+  });
+
+  it('holds a sealed profile with none of its content in the clear, in any column', async () => {
+    const owner = await anOwner();
+    const secrets = new CryptoSecrets('contract-server-key');
+    const profile = aProfile(owner);
+    const content = { name: 'Margaret Ellis', routines: 'Walks to Eggleston chapel at ten' };
+    profile.sealed = secrets.seal(JSON.stringify(content), profileSealContext(profile));
+    await profiles().createProfile(profile);
+
+    const raw = store();
+    if (!(raw instanceof SqlStore)) throw new Error('reading the raw table needs a SqlStore');
+    const row = await raw.db
+      .selectFrom('profiles')
+      .selectAll()
+      .where('id', '=', profile.id)
+      .executeTakeFirst();
+    const text = JSON.stringify(row);
+    for (const word of ['Margaret', 'Ellis', 'Eggleston', 'chapel']) expect(text).not.toContain(word);
+    const stored = await profiles().getProfile(profile.id);
+    expect(JSON.parse(secrets.open(stored?.sealed ?? '', profileSealContext(profile)))).toEqual(content);
+  });
+}
