@@ -1,4 +1,4 @@
-// Alerts: structured cards (stolen, found, animal, suspicious, appeal) that travel to every group within reach.
+// Alerts: structured cards (stolen, found, animal, suspicious, appeal, missing person) that travel to every group within reach.
 import { z } from 'zod';
 import { Epoch, GeoPoint, Id, LocationView, PublicPerson } from './common.js';
 
@@ -86,6 +86,33 @@ export const AppealDetails = z.object({
   howToRespond: Text(500).min(1),
 });
 
+/** What makes a missing person especially at risk. */
+export const MissingVulnerability = z.enum(['dementia', 'medical', 'self_harm', 'other']);
+export type MissingVulnerability = z.infer<typeof MissingVulnerability>;
+
+/**
+ * A missing person. Raised by officers, or by a group's admins and moderators pending police
+ * confirmation; the alert's location is where they were last seen. Withdrawn when they are found.
+ */
+export const MissingDetails = z.object({
+  kind: z.literal('missing'),
+  /** Their name, or initials. */
+  name: Text(80).min(1),
+  age: z.number().int().min(0).max(120).optional(),
+  description: Text(1000).min(1),
+  clothing: Optional(500),
+  lastSeenAt: Epoch,
+  /** The last-seen place in words ("the market place in Stanhope"). */
+  lastSeenPlace: Optional(200),
+  vulnerabilities: z.array(MissingVulnerability).max(4).default([]),
+  /** Places they may go: an old home, a favourite walk. */
+  mayGoTo: Optional(1000),
+  policeReference: Optional(40),
+  /** Set when released from a Herbert Protocol profile. */
+  profileId: Id.optional(),
+});
+export type MissingDetails = z.infer<typeof MissingDetails>;
+
 /** The card's own fields; `kind` says which. */
 export const AlertDetails = z.discriminatedUnion('kind', [
   StolenDetails,
@@ -93,11 +120,33 @@ export const AlertDetails = z.discriminatedUnion('kind', [
   AnimalDetails,
   SuspiciousDetails,
   AppealDetails,
+  MissingDetails,
 ]);
 export type AlertDetails = z.infer<typeof AlertDetails>;
 export type AlertKind = AlertDetails['kind'];
+export const AlertKinds = z.enum(['stolen', 'found', 'animal', 'suspicious', 'appeal', 'missing']);
 
-/** How far an alert travels. Radius defaults per kind (stolen vehicles and plant 80 km, animals 10 km). */
+/**
+ * A missing-person card as members see it. Once the person is found (or the alert is closed) their
+ * name and personal details are withdrawn everywhere: only `kind` and `withdrawn: true` remain.
+ */
+export const MissingDetailsView = MissingDetails.partial().extend({
+  kind: z.literal('missing'),
+  withdrawn: z.literal(true).optional(),
+});
+
+/** The card's fields as shown: as raised, except a missing person's once withdrawn. */
+export const AlertDetailsView = z.discriminatedUnion('kind', [
+  StolenDetails,
+  FoundDetails,
+  AnimalDetails,
+  SuspiciousDetails,
+  AppealDetails,
+  MissingDetailsView,
+]);
+export type AlertDetailsView = z.infer<typeof AlertDetailsView>;
+
+/** How far an alert travels. Radius defaults per kind (stolen vehicles and plant 80 km, animals 10 km, missing people 25 km). */
 export const Reach = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('group') }),
   z.object({ mode: z.literal('radius'), radiusKm: z.number().positive().max(200).optional() }),
@@ -119,7 +168,8 @@ export const RaiseAlert = z.object({
 export type RaiseAlert = z.infer<typeof RaiseAlert>;
 
 export const AlertStatus = z.enum(['unverified', 'confirmed', 'resolved', 'retracted']);
-export const AlertOutcome = z.enum(['recovered', 'owner_found', 'returned', 'no_further_action']);
+/** How an alert ended; 'found' (found safe) is for missing people only. */
+export const AlertOutcome = z.enum(['recovered', 'owner_found', 'returned', 'no_further_action', 'found']);
 export const ChangeAlertStatus = z.discriminatedUnion('status', [
   z.object({ status: z.literal('confirmed') }),
   z.object({ status: z.literal('resolved'), outcome: AlertOutcome, note: Optional(1000) }),
@@ -131,7 +181,7 @@ export const ExternalAlertPolicy = z.enum(['always', 'never', 'review']);
 
 export const AlertView = z.object({
   id: Id,
-  details: AlertDetails,
+  details: AlertDetailsView,
   summary: z.string(),
   author: PublicPerson,
   originGroupId: Id,
@@ -149,6 +199,8 @@ export const AlertView = z.object({
   linkedAlertId: Id.nullable(),
   /** Where it travelled: "shared with 6 groups in 2 forces". */
   travel: z.object({ groups: z.number().int(), organisations: z.number().int() }),
+  /** Sightings reported so far: missing-person alerts only, and none once their details are withdrawn. */
+  sightings: z.number().int().min(0).optional(),
   createdAt: Epoch,
   updatedAt: Epoch,
 });
@@ -170,7 +222,7 @@ export const AlertRaised = z.object({ alert: AlertView, matches: z.array(AlertMa
 export const ReviewAlert = z.object({ accept: z.boolean() });
 export const AlertListQuery = z.object({
   status: z.enum(['open', 'all']).default('open'),
-  kind: z.enum(['stolen', 'found', 'animal', 'suspicious', 'appeal']).optional(),
+  kind: AlertKinds.optional(),
 });
 
 /** A place typed by a person, resolved: every format, and whether a geocoder checked it. */

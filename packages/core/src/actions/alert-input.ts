@@ -13,13 +13,36 @@ export const MAX_PLACE_TEXT = 120;
 /** The most photos one alert carries. */
 export const MAX_ALERT_PHOTOS = 10;
 
-export const ALERT_KINDS: readonly AlertKind[] = ['stolen', 'found', 'animal', 'suspicious', 'appeal'];
+export const ALERT_KINDS: readonly AlertKind[] = [
+  'stolen',
+  'found',
+  'animal',
+  'suspicious',
+  'appeal',
+  'missing',
+];
 export const ALERT_OUTCOMES: readonly AlertOutcome[] = [
   'recovered',
   'owner_found',
   'returned',
   'no_further_action',
+  'found',
 ];
+/** How a missing-person alert may end: found safe, or closed by the police with no further action. */
+export const MISSING_OUTCOMES: readonly AlertOutcome[] = ['found', 'no_further_action'];
+/** What makes a missing person especially at risk. */
+export const MISSING_VULNERABILITIES = ['dementia', 'medical', 'self_harm', 'other'] as const;
+/** Limits of a missing person's text fields, as the protocol sets them. */
+const MISSING_TEXT = {
+  name: 80,
+  description: 1000,
+  clothing: 500,
+  lastSeenPlace: 200,
+  mayGoTo: 1000,
+  policeReference: 40,
+} as const;
+/** The oldest age a missing person may be given. */
+export const MAX_MISSING_AGE = 120;
 const PROPERTY_CATEGORIES = [
   'quad',
   'tractor',
@@ -80,8 +103,71 @@ export function checkAlertDetails(details: AlertDetailsInput): AlertKind {
       requireText(details, 'policeReference', 'The police reference');
       requireText(details, 'howToRespond', 'How to respond');
       break;
+    case 'missing':
+      checkMissingDetails(details);
+      break;
   }
   return kind;
+}
+
+/**
+ * A missing person's fields: a name (or initials) and a description, when they were last seen, an age
+ * from 0 to 120 if given, known vulnerabilities, and every text within the protocol's limits (a profile's
+ * release builds these without the protocol).
+ */
+function checkMissingDetails(details: AlertDetailsInput): void {
+  requireText(details, 'name', 'Their name or initials');
+  requireText(details, 'description', 'A description');
+  for (const [field, max] of Object.entries(MISSING_TEXT)) {
+    const value = details[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') throw fail.invalid('Must be text.', `details.${field}`);
+    if (messageLength(value.trim()) > max) {
+      throw fail.invalid(`May be at most ${max} characters.`, `details.${field}`);
+    }
+  }
+  const at = details.lastSeenAt;
+  if (typeof at !== 'number' || !Number.isInteger(at) || at < 0) {
+    throw fail.invalid('When they were last seen is required.', 'details.lastSeenAt');
+  }
+  const age = details.age;
+  if (
+    age !== undefined &&
+    age !== null &&
+    (typeof age !== 'number' || !Number.isInteger(age) || age < 0 || age > MAX_MISSING_AGE)
+  ) {
+    throw fail.invalid(`The age must be a whole number from 0 to ${MAX_MISSING_AGE}.`, 'details.age');
+  }
+  const vulnerabilities = details.vulnerabilities ?? [];
+  if (
+    !Array.isArray(vulnerabilities) ||
+    vulnerabilities.some((v) => !(MISSING_VULNERABILITIES as readonly unknown[]).includes(v))
+  ) {
+    throw fail.invalid(
+      `Vulnerabilities must be a list of: ${MISSING_VULNERABILITIES.join(', ')}.`,
+      'details.vulnerabilities',
+    );
+  }
+}
+
+/**
+ * A missing person's fields as stored: text trimmed, empty ones left out, vulnerabilities listed once,
+ * and `profileId` only when a profile's release vouches for it.
+ */
+export function tidyMissingDetails(
+  details: AlertDetailsInput,
+  releasedProfileId: string | undefined,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { kind: 'missing' };
+  for (const field of Object.keys(MISSING_TEXT)) {
+    const value = details[field];
+    if (typeof value === 'string' && value.trim().length > 0) out[field] = value.trim();
+  }
+  if (typeof details.age === 'number') out.age = details.age;
+  out.lastSeenAt = details.lastSeenAt;
+  out.vulnerabilities = [...new Set((details.vulnerabilities as string[] | undefined) ?? [])];
+  if (releasedProfileId !== undefined) out.profileId = releasedProfileId;
+  return out;
 }
 
 /** Trimmed text under the card's fields, at most MAX_ALERT_SUMMARY characters. */

@@ -23,10 +23,12 @@ import {
   canManageGroup,
   canPost,
   canRaiseAppeal,
+  canRaiseMissingAlert,
   canReadGroup,
   canResolveAlert,
   canSeeGroup,
   isActiveMember,
+  isOfficer,
 } from '../policies/index.js';
 import type { AlertChange, AlertUpdate, Ports, ReachGroup, Repositories } from '../ports/index.js';
 import {
@@ -40,6 +42,8 @@ import {
   checkPlaceText,
   checkReach,
   isOpenAlert,
+  MISSING_OUTCOMES,
+  tidyMissingDetails,
 } from './alert-input.js';
 import { type AlertMatchResult, findMatches } from './alert-matching.js';
 
@@ -61,6 +65,18 @@ export interface RaiseAlertInput {
   photoIds?: MediaId[];
   reach: Reach;
 }
+
+/** How an alert is raised when not simply by its poster. */
+export interface RaiseAlertOptions {
+  /**
+   * A Herbert Protocol profile released into a missing-person alert: the profiles action has already
+   * checked that the actor is the profile's family member or an officer, so a plain member may raise it.
+   */
+  releasedProfileId?: string;
+}
+
+/** How far ahead of the server's clock a phone's "last seen" time may be before it is refused. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /** The raised alert; `matches` only for those allowed to see them (empty otherwise). */
 export interface RaiseAlertResult {
@@ -85,16 +101,19 @@ export interface AlertListFilter {
 /**
  * Raises an alert in a group and places it, in one transaction, in every group within its reach (other
  * organisations' groups per their consent: shown, or waiting for their admins' review). Retrying with
- * the same clientId returns the first alert and writes and publishes nothing new.
+ * the same clientId returns the first alert and writes and publishes nothing new. A missing person's
+ * alert is published by an officer (confirmed at once), or by a group admin or moderator or from a
+ * released profile, unverified until an officer confirms it.
  */
 export async function raiseAlert(
   ports: Ports,
   actor: Actor,
   groupId: GroupId,
   input: RaiseAlertInput,
+  options: RaiseAlertOptions = {},
 ): Promise<RaiseAlertResult> {
   const { store } = ports;
-  const { group } = await requireGroupAccess(store, actor, groupId, (_g, m) => canPost(m));
+  const { group, membership } = await requireGroupAccess(store, actor, groupId, (_g, m) => canPost(m));
   if (typeof input.clientId !== 'string' || !CLIENT_ID.test(input.clientId)) {
     throw fail.invalid('The client id must be 8-64 letters, digits, - or _.', 'clientId');
   }
@@ -102,6 +121,24 @@ export async function raiseAlert(
   if (kind === 'appeal' && !canRaiseAppeal(actor)) {
     throw new DomainError('forbidden', 'Only police officers raise appeals.', 'details.kind');
   }
+  const released = options.releasedProfileId;
+  if (kind === 'missing') {
+    if (released === undefined && !canRaiseMissingAlert(actor, membership)) {
+      throw new DomainError(
+        'forbidden',
+        'Only police officers and the group’s admins and moderators raise missing-person alerts.',
+        'details.kind',
+      );
+    }
+    if ((input.details.lastSeenAt as number) > ports.clock.now() + CLOCK_SKEW_MS) {
+      throw fail.invalid('When they were last seen cannot be in the future.', 'details.lastSeenAt');
+    }
+  } else if (released !== undefined) {
+    throw fail.invalid('Only a missing-person alert is released from a profile.', 'details.kind');
+  }
+  const details = kind === 'missing' ? tidyMissingDetails(input.details, released) : { ...input.details };
+  // An officer's missing-person alert is the police speaking: confirmed from the start.
+  const confirmedBy = kind === 'missing' && isOfficer(actor) ? actor.user.id : null;
   const summary = checkAlertSummary(input.summary);
   const placeText = checkPlaceText(input.placeText);
   const location = checkAlertLocation(input.location);
@@ -121,14 +158,14 @@ export async function raiseAlert(
   const alert: Alert = {
     id: ports.ids.next() as AlertId,
     kind,
-    details: { ...input.details },
+    details,
     summary,
     authorId: actor.user.id,
     originGroupId: groupId,
     location,
     placeText,
     photoIds,
-    status: 'unverified',
+    status: confirmedBy ? 'confirmed' : 'unverified',
     outcome: null,
     outcomeNote: null,
     linkedAlertId: null,
@@ -136,7 +173,7 @@ export async function raiseAlert(
     clientId: input.clientId,
     createdAt: now,
     updatedAt: now,
-    confirmedBy: null,
+    confirmedBy,
     resolvedBy: null,
   };
   const created = await store.createAlert(alert, placement, alertIdentifiers(alert.details));
@@ -208,8 +245,9 @@ export async function changeAlertStatus(
       }
       const note = checkNote((change as { note?: string }).note);
       if (change.status === 'resolved') {
-        if (!ALERT_OUTCOMES.includes(change.outcome)) {
-          throw fail.invalid(`The outcome must be one of: ${ALERT_OUTCOMES.join(', ')}.`, 'outcome');
+        const outcomes = outcomesFor(alert);
+        if (!outcomes.includes(change.outcome)) {
+          throw fail.invalid(`The outcome must be one of: ${outcomes.join(', ')}.`, 'outcome');
         }
         if (alert.status === 'resolved' && alert.outcome === change.outcome) return unchanged(alert);
         patch = { status: 'resolved', outcome: change.outcome, resolvedBy: actor.user.id };
@@ -222,7 +260,10 @@ export async function changeAlertStatus(
     } else {
       throw fail.invalid('The status must be confirmed, resolved or retracted.', 'status');
     }
-    const result = await tx.updateAlert(alert.id, patch);
+    const result =
+      alert.kind === 'missing' && (patch.status === 'resolved' || patch.status === 'retracted')
+        ? await withdrawMissingPerson(tx, alert, patch, actor, now)
+        : await tx.updateAlert(alert.id, patch);
     await tx.appendAudit({
       actorId: actor.user.id,
       action: `alert.${patch.status}`,
@@ -353,6 +394,44 @@ function reachIndexOf(groups: readonly ReachGroup[]): ReachIndex {
     reachIndexes.set(groups, index);
   }
   return index;
+}
+
+/** The outcomes an alert of this kind may end with: 'found' for missing people only. */
+function outcomesFor(alert: Alert): readonly AlertOutcome[] {
+  if (alert.kind === 'missing') return MISSING_OUTCOMES;
+  return ALERT_OUTCOMES.filter((o) => o !== 'found');
+}
+
+/** What every group sees once a missing person's details are withdrawn. */
+export const WITHDRAWN_SUMMARY = {
+  found: 'Found safe, thank you',
+  closed: 'This appeal is closed. Thank you for your help.',
+} as const;
+
+/**
+ * Closes a missing-person alert and, in the same transaction, withdraws the person's name, photos and
+ * personal details everywhere it went (alert, placements, sightings, photos); the original is kept for
+ * the officers of the organisation that owns the alert's group. The resolver's note goes to that record
+ * only: it is written at a hard moment and may name the person.
+ */
+async function withdrawMissingPerson(
+  tx: Repositories,
+  alert: Alert,
+  patch: AlertChange,
+  actor: Actor,
+  now: number,
+): Promise<AlertUpdate> {
+  const origin = await tx.getGroup(alert.originGroupId);
+  if (!origin) throw fail.notFound('Group');
+  const found = patch.status === 'resolved' && patch.outcome === 'found';
+  return tx.sightings.withdrawMissingAlert(alert.id, {
+    change: patch,
+    details: { kind: 'missing', withdrawn: true },
+    summary: found ? WITHDRAWN_SUMMARY.found : WITHDRAWN_SUMMARY.closed,
+    organisationId: origin.organisationId,
+    by: actor.user.id,
+    at: now,
+  });
 }
 
 function unchanged(alert: Alert): AlertUpdate {

@@ -3,8 +3,14 @@ import type { Actor } from '../model/actor.js';
 import type { Media, Membership } from '../model/entities.js';
 import { fail } from '../model/errors.js';
 import type { GroupId, MediaId } from '../model/ids.js';
-import { canFetchOriginal, canPost, canReadGroup, canSeeGroup } from '../policies/index.js';
-import type { Ports, Repositories } from '../ports/index.js';
+import {
+  canFetchOriginal,
+  canPost,
+  canReadGroup,
+  canReadMissingRecord,
+  canSeeGroup,
+} from '../policies/index.js';
+import type { Ports, Repositories, WithdrawnMedia } from '../ports/index.js';
 
 /** Which copy of a photo to read: the re-encoded ones members see, or the untouched original. */
 export type PhotoVariant = 'display' | 'thumb' | 'original';
@@ -13,6 +19,11 @@ export type PhotoVariant = 'display' | 'thumb' | 'original';
 export interface PhotoBytes {
   bytes: Uint8Array;
   contentType: string;
+  /**
+   * The photo of a missing person or of a sighting: it is withdrawn once they are found, so browsers
+   * must ask again rather than keep a copy.
+   */
+  withdrawable: boolean;
 }
 
 /** Where each copy of a photo is kept in the MediaStore. */
@@ -68,7 +79,8 @@ export async function uploadPhoto(
 /**
  * Reads one copy of a photo. Copies go to active members of the photo's group and of every group
  * showing an alert that carries it; the original, with its metadata, only to those allowed evidence
- * in the photo's own group, and every such read is written to the audit log.
+ * in the photo's own group, and every such read is written to the audit log. A photo withdrawn with a
+ * found person is gone for everyone but the officers of the alert's organisation (audited).
  */
 export async function readPhoto(
   ports: Ports,
@@ -80,6 +92,8 @@ export async function readPhoto(
   const media = await store.getMedia(mediaId);
   const group = media && (await store.getGroup(media.groupId));
   if (!media || !group) throw fail.notFound('Photo');
+  const withdrawn = await store.sightings.getWithdrawnMedia(media.id);
+  if (withdrawn) return readWithdrawnPhoto(ports, actor, media, withdrawn, variant);
   const membership = await store.getMembership(group.id, actor.user.id);
 
   if (variant !== 'original') {
@@ -87,7 +101,8 @@ export async function readPhoto(
       throw fail.notFound('Photo');
     }
     const key = variant === 'display' ? photoKeys.display(media.id) : photoKeys.thumb(media.id);
-    return { bytes: await requireBytes(ports, key), contentType: 'image/jpeg' };
+    const withdrawable = await store.sightings.isMissingPersonMedia(media.id);
+    return { bytes: await requireBytes(ports, key), contentType: 'image/jpeg', withdrawable };
   }
 
   if (!canFetchOriginal(actor, group, membership)) throw refuseOriginal(membership);
@@ -102,7 +117,39 @@ export async function readPhoto(
     detail: { sha256: media.sha256, originalType: media.originalType, bytes: bytes.byteLength },
     at: ports.clock.now(),
   });
-  return { bytes, contentType: media.originalType };
+  return { bytes, contentType: media.originalType, withdrawable: false };
+}
+
+/** A withdrawn photo: for officers of the alert's organisation only, each read audited; "not found" to all others. */
+async function readWithdrawnPhoto(
+  ports: Ports,
+  actor: Actor,
+  media: Media,
+  withdrawn: WithdrawnMedia,
+  variant: PhotoVariant,
+): Promise<PhotoBytes> {
+  if (!canReadMissingRecord(actor, withdrawn.organisationId)) throw fail.notFound('Photo');
+  const key =
+    variant === 'original'
+      ? photoKeys.original(media.sha256)
+      : variant === 'display'
+        ? photoKeys.display(media.id)
+        : photoKeys.thumb(media.id);
+  const bytes = await requireBytes(ports, key);
+  await ports.store.appendAudit({
+    actorId: actor.user.id,
+    action: 'photo.withdrawn_viewed',
+    subjectType: 'media',
+    subjectId: media.id,
+    groupId: media.groupId,
+    detail: { alertId: withdrawn.alertId, variant },
+    at: ports.clock.now(),
+  });
+  return {
+    bytes,
+    contentType: variant === 'original' ? media.originalType : 'image/jpeg',
+    withdrawable: true,
+  };
 }
 
 /** Whether the actor is an active member of a group showing an alert that carries this photo. */

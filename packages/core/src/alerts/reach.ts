@@ -43,7 +43,8 @@ const PROPERTY_REACH_KM = new Map(
 
 /**
  * The radius offered by default for an alert: vehicles and plant travel far and fast (80 km), other
- * property less (50 km), a loose animal stays near (10 km); suspicious activity 30 km, appeals 50 km.
+ * property less (50 km), a loose animal stays near (10 km); suspicious activity 30 km, appeals 50 km,
+ * a missing person 25 km from where they were last seen (most are found within a few miles of it).
  */
 export function defaultReachKm(details: { kind: string; category?: string }): number {
   switch (details.kind) {
@@ -56,6 +57,8 @@ export function defaultReachKm(details: { kind: string; category?: string }): nu
       return 30;
     case 'appeal':
       return 50;
+    case 'missing':
+      return 25;
     default:
       throw fail.invalid(`Unknown alert kind "${details.kind}".`, 'details.kind');
   }

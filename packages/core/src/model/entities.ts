@@ -1,8 +1,9 @@
-// The records of Fellwatch: people, organisations, watch groups, memberships, invites, messages, media, alerts.
+// The records of Fellwatch: people, organisations, watch groups, memberships, invites, messages, media, alerts, sightings.
 import type {
   AlertId,
   EpochMs,
   GroupId,
+  Id,
   InviteId,
   MediaId,
   MessageId,
@@ -179,15 +180,16 @@ export interface AuditEntry {
   at: EpochMs;
 }
 
-export type AlertKind = 'stolen' | 'found' | 'animal' | 'suspicious' | 'appeal';
+export type AlertKind = 'stolen' | 'found' | 'animal' | 'suspicious' | 'appeal' | 'missing';
 export type AlertStatus = 'unverified' | 'confirmed' | 'resolved' | 'retracted';
-export type AlertOutcome = 'recovered' | 'owner_found' | 'returned' | 'no_further_action';
+/** How an alert ended; 'found' (found safe) is for missing people only. */
+export type AlertOutcome = 'recovered' | 'owner_found' | 'returned' | 'no_further_action' | 'found';
 
 /** How far an alert travels: its own group, groups whose area is within a radius, or the organisation's groups. */
 export type Reach = { mode: 'group' } | { mode: 'radius'; radiusKm?: number } | { mode: 'organisation' };
 
 /**
- * A structured alert (stolen, found, animal, suspicious, appeal). One object, shown in many groups:
+ * A structured alert (stolen, found, animal, suspicious, appeal, missing). One object, shown in many groups:
  * each group holds a placement message pointing at it, so a status change is made once.
  */
 export interface Alert {
@@ -218,3 +220,27 @@ export interface Alert {
 }
 
 export type AlertReviewState = 'pending' | 'accepted' | 'declined';
+
+export type SightingId = Id<'sighting'>;
+
+/**
+ * A member's sighting of a missing person, reported from one of the groups showing the alert. Once the
+ * person is found its note, place and photos are withdrawn (`withdrawnAt`); officers keep the original.
+ */
+export interface Sighting {
+  id: SightingId;
+  alertId: AlertId;
+  /** The group it was reported from. */
+  groupId: GroupId;
+  authorId: UserId;
+  /** Chosen by the reporter's device; (authorId, clientId) is unique, so a retry never duplicates. */
+  clientId: string;
+  seenAt: EpochMs;
+  location: GeoPoint | null;
+  /** The place as typed, kept as written. */
+  placeText: string | null;
+  note: string;
+  photoIds: MediaId[];
+  createdAt: EpochMs;
+  withdrawnAt: EpochMs | null;
+}

@@ -12,7 +12,7 @@ import {
   type Repositories,
   type UserId,
 } from '@fellwatch/core';
-import type { AlertDetails, AlertView } from '@fellwatch/protocol';
+import type { AlertDetailsView, AlertView } from '@fellwatch/protocol';
 import { presentPhoto } from './message.js';
 import { presentFormerMember, presentPerson } from './person.js';
 
@@ -22,11 +22,15 @@ export interface AlertTravel {
   organisations: number;
 }
 
-/** The lookups presenting alerts needs; a transaction's repositories serve as well as the store. */
+/**
+ * The lookups presenting alerts needs; a transaction's repositories serve as well as the store. Sightings
+ * are counted only for missing-person alerts, so a store without them presents every other kind.
+ */
 export type AlertPresentingStore = Pick<
   Repositories,
   'getPublicProfiles' | 'getMedia' | 'getAlertsByIds' | 'listAlertPlacements' | 'getGroup'
->;
+> &
+  Partial<Pick<Repositories, 'sightings'>>;
 
 /**
  * True when the typed place holds a what3words address that no geocoder has checked. No geocoder
@@ -37,12 +41,21 @@ export function isPlaceUnchecked(placeText: string | null): boolean {
   return placeText !== null && findWhat3wordsAddresses(placeText).length > 0;
 }
 
-/** An alert as members of a group where it is shown see it. Photos missing from `photos` are left out. */
+/** Whether a missing person's details were withdrawn from this alert (found, or closed). */
+export function isWithdrawn(alert: Pick<Alert, 'kind' | 'details'>): boolean {
+  return alert.kind === 'missing' && alert.details.withdrawn === true;
+}
+
+/**
+ * An alert as members of a group where it is shown see it. Photos missing from `photos` are left out.
+ * `sightings` counts a missing person's sightings (none are counted once withdrawn).
+ */
 export function presentAlert(
   alert: Alert,
   author: PublicProfile | undefined,
   photos: ReadonlyMap<MediaId, Media>,
   travel: AlertTravel,
+  sightings = 0,
 ): AlertView {
   const shown = [];
   for (const id of alert.photoIds) {
@@ -52,7 +65,7 @@ export function presentAlert(
   return {
     id: alert.id,
     // Stored as validated by the protocol when it was raised; the record keeps it as plain JSON.
-    details: alert.details as AlertDetails,
+    details: alert.details as AlertDetailsView,
     summary: alert.summary,
     author: author ? presentPerson(author) : presentFormerMember(alert.authorId),
     originGroupId: alert.originGroupId,
@@ -65,6 +78,7 @@ export function presentAlert(
     outcomeNote: alert.outcomeNote,
     linkedAlertId: alert.linkedAlertId,
     travel: { groups: travel.groups, organisations: travel.organisations },
+    ...(alert.kind === 'missing' && !isWithdrawn(alert) ? { sightings } : {}),
     createdAt: alert.createdAt,
     updatedAt: alert.updatedAt,
   };
@@ -109,18 +123,28 @@ export async function loadAlertViews(
     authorIds.add(a.authorId);
     for (const id of a.photoIds) photoIds.add(id);
   }
-  const [profiles, media, travel] = await Promise.all([
+  const missing = alerts.filter((a) => a.kind === 'missing' && !isWithdrawn(a)).map((a) => a.id);
+  const [profiles, media, travel, sightings] = await Promise.all([
     store.getPublicProfiles([...authorIds]),
     Promise.all([...photoIds].map((id) => store.getMedia(id))),
     loadAlertTravel(
       store,
       alerts.map((a) => a.id),
     ),
+    missing.length > 0 && store.sightings
+      ? store.sightings.countSightings(missing)
+      : new Map<AlertId, number>(),
   ]);
   const photos = new Map<MediaId, Media>();
   for (const m of media) if (m) photos.set(m.id, m);
   return alerts.map((a) =>
-    presentAlert(a, profiles.get(a.authorId), photos, travel.get(a.id) ?? { groups: 0, organisations: 0 }),
+    presentAlert(
+      a,
+      profiles.get(a.authorId),
+      photos,
+      travel.get(a.id) ?? { groups: 0, organisations: 0 },
+      sightings.get(a.id) ?? 0,
+    ),
   );
 }
 

@@ -54,8 +54,12 @@ export function registerMediaRoutes(api: Api): void {
       handler: async ({ actor, params, reply }) => {
         const photo = await readPhoto(ports, actor, params.mediaId as MediaId, variant);
         // Ids are never reused and copies never change, so a member's browser keeps them; `private`
-        // keeps them out of shared caches.
-        reply.header('cache-control', 'private, max-age=31536000, immutable');
+        // keeps them out of shared caches. A missing person's photos are withdrawn once they are found,
+        // so browsers must ask again each time rather than keep a copy.
+        reply.header(
+          'cache-control',
+          photo.withdrawable ? 'private, no-cache' : 'private, max-age=31536000, immutable',
+        );
         return sendBytes(reply, photo.bytes, photo.contentType);
       },
     });
