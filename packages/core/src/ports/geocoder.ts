@@ -12,4 +12,9 @@ export interface Geocoder {
   lookupPostcode(postcode: string): Promise<GeoPoint | undefined>;
   /** False when no what3words key is configured: addresses are then kept as typed, not checked. */
   readonly what3wordsConfigured: boolean;
+  /**
+   * The what3words address ("///filled.count.soap") of the 3 m square holding a point, or undefined;
+   * for the police handover pack. Optional: geocoders without it give no address.
+   */
+  what3wordsAt?(point: GeoPoint): Promise<string | undefined>;
 }
