@@ -1,4 +1,5 @@
 // Events: what the core announces after a change is committed. Sequenced group events are replayable.
+import type { RiskFlag } from '../ports/safety.js';
 import type { Membership, Message } from './entities.js';
 import type { EpochMs, GroupId, MessageId, SessionId, UserId } from './ids.js';
 
@@ -29,4 +30,9 @@ export type DomainEvent =
   /** A membership changed: joined, approved, removed, banned, role changed. Not sequenced. */
   | { kind: 'membership.changed'; membership: Membership }
   /** Sessions were revoked: their live sockets must close. */
-  | { kind: 'sessions.revoked'; userId: UserId; sessionIds: SessionId[] };
+  | { kind: 'sessions.revoked'; userId: UserId; sessionIds: SessionId[] }
+  /**
+   * A message was flagged by the risk check, or its flag was handled: a priority notice for the
+   * people who may see the group's "needs attention" queue (`recipients`), and nobody else.
+   */
+  | { kind: 'attention'; recipients: UserId[]; flag: RiskFlag };
