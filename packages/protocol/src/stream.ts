@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Id } from './common.js';
 import { MembershipStatus } from './groups.js';
 import { MessageView, PostMessage } from './messages.js';
+import { AttentionState, RiskCategory, RiskHint } from './safety.js';
 
 // ---- client to server: one JSON object per WebSocket text frame ----
 
@@ -34,6 +35,21 @@ export const EventMessage = z.discriminatedUnion('type', [
 ]);
 export type EventMessage = z.infer<typeof EventMessage>;
 
+/**
+ * A priority notice, sent only to the people who see the group's "needs attention" queue: a message was
+ * flagged (`state` open), or a flag was handled. Not sequenced, not replayed: fetch the queue for the rest.
+ */
+export const AttentionMessage = z.object({
+  type: z.literal('attention'),
+  groupId: Id,
+  flagId: Id,
+  messageId: Id,
+  categories: z.array(RiskCategory),
+  state: AttentionState,
+  at: z.number().int(),
+});
+export type AttentionMessage = z.infer<typeof AttentionMessage>;
+
 export const ServerMessage = z.union([
   EventMessage,
   /** Replay for the group is complete: from here on, events arrive live. */
@@ -42,7 +58,15 @@ export const ServerMessage = z.union([
   z.object({ type: z.literal('resync'), groupId: Id, reason: z.string() }),
   /** My membership changed; on removed/banned/declined the group's stream stops at once. */
   z.object({ type: z.literal('membership'), groupId: Id, status: MembershipStatus }),
-  z.object({ type: z.literal('ack'), clientId: z.string(), groupId: Id, id: Id, seq: z.number().int() }),
+  /** `risk`: the message sounded urgent; show the poster the emergency guidance at once. */
+  z.object({
+    type: z.literal('ack'),
+    clientId: z.string(),
+    groupId: Id,
+    id: Id,
+    seq: z.number().int(),
+    risk: RiskHint.optional(),
+  }),
   z.object({
     type: z.literal('nack'),
     clientId: z.string(),
@@ -50,6 +74,7 @@ export const ServerMessage = z.union([
   }),
   z.object({ type: z.literal('pong') }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  AttentionMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export const ServerFrame = z.array(ServerMessage).min(1);

@@ -12,6 +12,8 @@ import {
   canSeeMessageHistory,
 } from '../policies/index.js';
 import type { Ports, Repositories } from '../ports/index.js';
+import { checkRisk } from '../risk/index.js';
+import { type RiskNotice, recordRisk } from './safety.js';
 
 /** The longest message, counted in characters (code points), as a person counts them. */
 export const MAX_MESSAGE_LENGTH = 4000;
@@ -32,10 +34,14 @@ export interface PostMessageInput {
   location?: GeoPoint;
 }
 
-/** The posted message; `duplicate` is true when this clientId had already been used by the author. */
+/**
+ * The posted message; `duplicate` is true when this clientId had already been used by the author.
+ * `risk` is set when the risk check found the message worrying: the poster is told at once whom to call.
+ */
 export interface PostMessageResult {
   message: Message;
   duplicate: boolean;
+  risk: RiskNotice | null;
 }
 
 /** A page of messages, oldest first, and the sequence number to resume the live stream from. */
@@ -91,6 +97,11 @@ export function checkMessageLocation(location: GeoPoint): GeoPoint {
 /**
  * Posts a message in a group. Retrying with the same clientId returns the first message and
  * publishes nothing new, so a device on poor signal can resend until it hears back.
+ *
+ * The risk check reads every message. A worrying one is flagged for the group's "needs attention"
+ * queue after the message commits and before the poster hears back: if the flag cannot be written
+ * the post is answered with an error, and the device's retry (same clientId) flags it then. So an
+ * acknowledged post that needed a flag always has one.
  */
 export async function postMessage(
   ports: Ports,
@@ -99,7 +110,7 @@ export async function postMessage(
   input: PostMessageInput,
 ): Promise<PostMessageResult> {
   const { store } = ports;
-  await requireAccess(store, actor, groupId, (_group, membership) => canPost(membership));
+  const { group } = await requireAccess(store, actor, groupId, (_group, membership) => canPost(membership));
   if (typeof input.clientId !== 'string' || !CLIENT_ID.test(input.clientId)) {
     throw fail.invalid('The client id must be 8-64 letters, digits, - or _.', 'clientId');
   }
@@ -135,7 +146,16 @@ export async function postMessage(
   }
   if (!result.duplicate)
     ports.events.publish({ kind: 'group', event: result.event, message: result.message });
-  return { message: result.message, duplicate: result.duplicate };
+  const risk = await noticeRisk(ports, group, result.message);
+  return { message: result.message, duplicate: result.duplicate, risk };
+}
+
+/** Runs the risk check on a message's stored text and flags it when worrying (once; see recordRisk). */
+async function noticeRisk(ports: Ports, group: Group, message: Message): Promise<RiskNotice | null> {
+  if (message.body.length === 0 || message.deletedAt !== null) return null;
+  const result = checkRisk(message.body);
+  if (!result.atRisk) return null;
+  return recordRisk(ports, group, message, result);
 }
 
 /** Replaces the text of the actor's own message; the store keeps the earlier version in its history. */
@@ -147,19 +167,22 @@ export async function editMessage(
   body: string,
 ): Promise<Message> {
   const text = normaliseMessageBody(body, { required: true });
-  const change = await ports.store.transaction(async (tx) => {
-    const { membership } = await requireAccess(tx, actor, groupId, (_g, m) => canReadGroup(m));
+  const { group, change } = await ports.store.transaction(async (tx) => {
+    const access = await requireAccess(tx, actor, groupId, (_g, m) => canReadGroup(m));
     const message = await requireMessage(tx, groupId, messageId);
     refuseAlertPlacement(message, 'edited');
-    if (!canEditMessage(actor, message, membership)) {
+    if (!canEditMessage(actor, message, access.membership)) {
       throw fail.forbidden(
         message.deletedAt !== null ? 'This message was deleted.' : 'Only the author can edit a message.',
       );
     }
-    if (message.body === text) return { message, event: undefined };
-    return tx.editMessage(message.id, text, actor.user.id, ports.clock.now());
+    if (message.body === text) return { group: access.group, change: { message, event: undefined } };
+    const edited = await tx.editMessage(message.id, text, actor.user.id, ports.clock.now());
+    return { group: access.group, change: edited };
   });
   if (change.event) ports.events.publish({ kind: 'group', event: change.event, message: change.message });
+  // Words added by an edit are read as a new post's are; a message already flagged keeps its first flag.
+  await noticeRisk(ports, group, change.message);
   return change.message;
 }
 
