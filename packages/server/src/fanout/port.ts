@@ -8,7 +8,9 @@ import type { MembershipStatus } from '@fellwatch/core';
 export type FanoutMessage =
   | { kind: 'group'; groupId: string; seq: number; frame: string }
   | { kind: 'membership'; groupId: string; userId: string; status: MembershipStatus }
-  | { kind: 'sessions.revoked'; userId: string; sessionIds: string[] };
+  | { kind: 'sessions.revoked'; userId: string; sessionIds: string[] }
+  /** A frame for these people's sockets only (a priority notice), presented once like a group frame. */
+  | { kind: 'users'; userIds: string[]; frame: string };
 
 export type FanoutListener = (message: FanoutMessage) => void;
 

@@ -37,5 +37,8 @@ function parseOther(value: unknown): FanoutMessage {
   if (v?.kind === 'sessions.revoked' && typeof v.userId === 'string' && Array.isArray(v.sessionIds)) {
     return { kind: 'sessions.revoked', userId: v.userId, sessionIds: v.sessionIds.map(String) };
   }
+  if (v?.kind === 'users' && Array.isArray(v.userIds) && typeof v.frame === 'string') {
+    return { kind: 'users', userIds: v.userIds.map(String), frame: v.frame };
+  }
   throw new Error('unknown fan-out message');
 }

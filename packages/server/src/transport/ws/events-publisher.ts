@@ -3,6 +3,7 @@ import type { DomainEvent, EventPublisher, Message } from '@fellwatch/core';
 import type { Fanout, FanoutMessage } from '../../fanout/port.js';
 import { presentEvent, serialiseFrame } from '../../presenters/event.js';
 import { loadMessageViews, type PresentingStore } from '../../presenters/message.js';
+import { presentAttentionNotice } from '../http/safety/present.js';
 import { consoleLog, type StreamLog } from './log.js';
 
 export interface EventPublisherDeps {
@@ -46,6 +47,9 @@ export function createEventPublisher(deps: EventPublisherDeps): StreamEventPubli
       } else if (e.kind === 'membership.changed') {
         const m = e.membership;
         out.push({ kind: 'membership', groupId: m.groupId, userId: m.userId, status: m.status });
+      } else if (e.kind === 'attention') {
+        const frame = serialiseFrame([presentAttentionNotice(e.flag)]);
+        out.push({ kind: 'users', userIds: [...e.recipients], frame });
       } else {
         out.push({ kind: 'sessions.revoked', userId: e.userId, sessionIds: [...e.sessionIds] });
       }

@@ -271,7 +271,19 @@ export class StreamHub {
     if (message.kind === 'group') this.onGroupEvent(message.groupId as GroupId, message.seq, message.frame);
     else if (message.kind === 'membership')
       this.onMembership(message.userId as UserId, message.groupId as GroupId, message.status);
+    else if (message.kind === 'users') this.onUsersFrame(message.userIds as UserId[], message.frame);
     else this.onSessionsRevoked(message.userId as UserId, message.sessionIds);
+  }
+
+  /** A frame for some people only (a priority notice): to each of their sockets on this node, nobody else's. */
+  private onUsersFrame(userIds: readonly UserId[], frame: string): void {
+    let bytes: Buffer | undefined;
+    for (const userId of userIds) {
+      const mine = this.byUser.get(userId);
+      if (!mine) continue;
+      bytes ??= Buffer.from(frame);
+      for (const conn of mine) if (conn.open) this.outbox.enqueue(conn, bytes);
+    }
   }
 
   private onMembership(userId: UserId, groupId: GroupId, status: MembershipStatus): void {

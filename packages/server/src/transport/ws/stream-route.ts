@@ -2,12 +2,20 @@
 
 import type { Duplex } from 'node:stream';
 import websocket, { type WebsocketPluginOptions } from '@fastify/websocket';
-import { type Actor, DomainError, type GroupId, type Message, type Store } from '@fellwatch/core';
+import {
+  type Actor,
+  DomainError,
+  type GroupId,
+  type Message,
+  type RiskNotice,
+  type Store,
+} from '@fellwatch/core';
 import { ClientFrame, CloseCode, type PostMessage } from '@fellwatch/protocol';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import type { Fanout } from '../../fanout/port.js';
 import { fromZodError } from '../http/errors.js';
+import { presentRiskHint } from '../http/safety/present.js';
 import { Phase, StreamConnection } from './connection.js';
 import { StreamClose, StreamHub } from './hub.js';
 import type { StreamLog } from './log.js';
@@ -19,12 +27,15 @@ export interface StreamDeps {
   fanout: Fanout;
   /** The signed-in actor of the upgrade request (session cookie or bearer token), if any. */
   authenticate(request: FastifyRequest): Promise<Actor | undefined>;
-  /** Posts a message as the core action does over HTTP; `duplicate` when the clientId was seen before. */
+  /**
+   * Posts a message as the core action does over HTTP; `duplicate` when the clientId was seen before,
+   * `risk` when the message sounded urgent (the ack carries the emergency guidance).
+   */
   handlePost(
     actor: Actor,
     groupId: GroupId,
     input: PostMessage,
-  ): Promise<{ message: Message; duplicate: boolean }>;
+  ): Promise<{ message: Message; duplicate: boolean; risk?: RiskNotice | null }>;
   /** Raises the actor's read cursor in a group. */
   handleRead(actor: Actor, groupId: GroupId, seq: number): Promise<void>;
   /** Origins a cookie-carrying upgrade may come from (cross-site WebSocket hijacking). */
@@ -141,13 +152,14 @@ export async function mountStream(app: FastifyInstance, deps: StreamDeps): Promi
       case 'post': {
         const clientId = frame.message.clientId;
         deps.handlePost(actor, frame.groupId as GroupId, frame.message).then(
-          ({ message }) =>
+          ({ message, risk }) =>
             hub.send(conn, {
               type: 'ack',
               clientId,
               groupId: message.groupId,
               id: message.id,
               seq: message.seq,
+              ...(risk ? { risk: presentRiskHint(risk) } : {}),
             }),
           (error: unknown) =>
             hub.send(conn, { type: 'nack', clientId, error: describeFailure(error, log, 'posting') }),

@@ -17,12 +17,14 @@ import {
   MessagePage,
   MessagePageQuery,
   MessageResponse,
+  PostedMessageResponse,
   PostMessage,
 } from '@fellwatch/protocol';
 import { z } from 'zod';
 import { loadMessageViews } from '../../../presenters/message.js';
 import { presentMessageHistory } from '../../../presenters/message-history.js';
 import type { Api } from '../api.js';
+import { presentRiskHint } from '../safety/present.js';
 
 const GroupParams = z.object({ groupId: Id });
 const MessageParams = z.object({ groupId: Id, messageId: Id });
@@ -65,7 +67,7 @@ export function registerMessageRoutes(api: Api): void {
     params: GroupParams,
     body: PostMessage,
     perMinute: POSTS_PER_MINUTE,
-    responses: { 201: MessageResponse, 200: MessageResponse },
+    responses: { 201: PostedMessageResponse, 200: PostedMessageResponse },
     handler: async ({ actor, params, body, reply }) => {
       const posted = await postMessage(ports, actor, params.groupId as GroupId, {
         clientId: body.clientId,
@@ -75,7 +77,11 @@ export function registerMessageRoutes(api: Api): void {
         location: body.location,
       });
       reply.status(posted.duplicate ? 200 : 201);
-      return view(posted.message);
+      // A worrying message: the answer carries the emergency guidance for the poster (see safety).
+      return {
+        ...(await view(posted.message)),
+        ...(posted.risk ? { risk: presentRiskHint(posted.risk) } : {}),
+      };
     },
   });
 
