@@ -255,9 +255,16 @@ async function withdraw(db: Db, alertId: AlertId, w: MissingWithdrawal): Promise
   if (original.kind !== 'missing') throw fail.invalid('Only a missing person’s details are withdrawn.');
   if (original.details.withdrawn === true) throw fail.conflict('This alert was already withdrawn.', 'status');
 
-  const sightings = (await db.selectFrom('sightings').selectAll().where('alert_id', '=', alertId).execute())
-    .map(toSighting)
-    .filter((s) => s.withdrawnAt === null);
+  const sightings = (
+    await db
+      .selectFrom('sightings')
+      .selectAll()
+      .where('alert_id', '=', alertId)
+      .where('withdrawn_at', 'is', null)
+      .orderBy('seen_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute()
+  ).map(toSighting);
   await db
     .insertInto('missing_records')
     .values({
