@@ -101,7 +101,10 @@ const LONDON_TIME = new Intl.DateTimeFormat('en-GB', {
 
 /** A time as a call handler in the UK reads it: "Sun 29 Nov 2026, 21:13 GMT" (BST in summer). */
 export function formatPackTime(at: number): string {
-  return LONDON_TIME.format(new Date(at));
+  // Built from parts: the punctuation between them differs between ICU versions.
+  const part: Record<string, string> = {};
+  for (const p of LONDON_TIME.formatToParts(new Date(at))) part[p.type] = p.value;
+  return `${part.weekday} ${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute} ${part.timeZoneName}`;
 }
 
 /** One coordinate as degrees, minutes and seconds to a tenth: 54°37'30.0"N. */
