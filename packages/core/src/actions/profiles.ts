@@ -24,11 +24,12 @@ import {
 
 export * from './profile-content.js';
 
-/** A profile as its owner sees it: the opened content and the record's dates. */
+/** A profile as its owner sees it: the opened content, its photos in order, and the record's dates. */
 export interface Profile {
   id: ProfileId;
   ownerId: StoredProfile['ownerId'];
   content: ProfileContent;
+  photos: StoredProfilePhoto[];
   createdAt: EpochMs;
   updatedAt: EpochMs;
   releasedAt: EpochMs | null;
@@ -116,7 +117,7 @@ export async function fileProfile(ports: Ports, actor: Actor, input: unknown): P
         await tx.profiles.attachProfilePhotos(fields.photoIds, id);
         await tx.appendAudit(audit(actor, 'profile.filed', id, now, { photos: fields.photoIds.length }));
       });
-      return { ...recordOf(stored), content };
+      return { ...recordOf(stored), content, photos: await photosOf(ports.store, id, content) };
     } catch (error) {
       if (!(error instanceof DomainError && error.code === 'conflict') || attempt >= 3) throw error;
     }
@@ -131,7 +132,7 @@ export async function listProfiles(ports: Ports, actor: Actor): Promise<Profile[
   await ports.store.transaction(async (tx) => {
     for (const profile of stored) await tx.appendAudit(audit(actor, 'profile.listed', profile.id, now));
   });
-  return stored.map((profile) => opened(ports, profile));
+  return Promise.all(stored.map((profile) => withPhotos(ports, opened(ports, profile))));
 }
 
 /** One profile, for the member who filed it; "not found" for anyone else, officers included. */
@@ -139,7 +140,7 @@ export async function getProfile(ports: Ports, actor: Actor, id: ProfileId): Pro
   const stored = await requireOwnProfile(ports.store, actor, id);
   const profile = opened(ports, stored);
   await ports.store.appendAudit(audit(actor, 'profile.viewed', id, ports.clock.now()));
-  return profile;
+  return withPhotos(ports, profile);
 }
 
 /** Replaces a profile's fields (its release reference stays); photos left out are deleted for good. */
@@ -171,7 +172,7 @@ export async function updateProfile(
     );
   });
   await deletePhotoBytes(ports, dropped);
-  return { ...recordOf(stored), updatedAt: now, content };
+  return { ...recordOf(stored), updatedAt: now, content, photos: await photosOf(ports.store, id, content) };
 }
 
 /**
@@ -193,7 +194,7 @@ export async function renewReleaseReference(ports: Ports, actor: Actor, id: Prof
     });
     await tx.appendAudit(audit(actor, 'profile.reference_renewed', id, now));
   });
-  return { ...recordOf(stored), updatedAt: now, content };
+  return { ...recordOf(stored), updatedAt: now, content, photos: await photosOf(ports.store, id, content) };
 }
 
 /** Deletes a profile and its photos for good; the audit log keeps only that it was deleted, and by whom. */
@@ -413,12 +414,8 @@ async function raiseFromProfile(
   if (repeated) return { alert: repeated, profileId: stored.id, duplicate: true };
   const content = opened(ports, stored).content;
   const now = ports.clock.now();
-  const photos = await ports.store.profiles.listProfilePhotos(stored.id);
-  const inOrder = content.photoIds
-    .map((photoId) => photos.find((p) => p.id === photoId))
-    .filter((p): p is StoredProfilePhoto => p !== undefined);
   const photoIds: MediaId[] = [];
-  for (const photo of inOrder) {
+  for (const photo of await photosOf(ports.store, stored.id, content)) {
     const media = await uploadPhoto(
       ports,
       actor,
@@ -507,12 +504,29 @@ async function checkPhotosToKeep(
   }
 }
 
-function opened(ports: Ports, stored: StoredProfile): Profile {
+/** The profile's content, opened; a blob that does not open throws the Secrets port's error. */
+function opened(ports: Ports, stored: StoredProfile): Omit<Profile, 'photos'> {
   const content = JSON.parse(ports.secrets.open(stored.sealed, profileSealContext(stored))) as ProfileContent;
   return { ...recordOf(stored), content };
 }
 
-function recordOf(stored: StoredProfile): Omit<Profile, 'content'> {
+async function withPhotos(ports: Ports, profile: Omit<Profile, 'photos'>): Promise<Profile> {
+  return { ...profile, photos: await photosOf(ports.store, profile.id, profile.content) };
+}
+
+/** The profile's photo records in the order the family chose. */
+async function photosOf(
+  store: Repositories,
+  id: ProfileId,
+  content: Pick<ProfileContent, 'photoIds'>,
+): Promise<StoredProfilePhoto[]> {
+  const photos = await store.profiles.listProfilePhotos(id);
+  return content.photoIds
+    .map((photoId) => photos.find((p) => p.id === photoId))
+    .filter((p): p is StoredProfilePhoto => p !== undefined);
+}
+
+function recordOf(stored: StoredProfile): Omit<Profile, 'content' | 'photos'> {
   return {
     id: stored.id,
     ownerId: stored.ownerId,
