@@ -132,6 +132,7 @@ export const AlertKinds = z.enum(['stolen', 'found', 'animal', 'suspicious', 'ap
  */
 export const MissingDetailsView = MissingDetails.partial().extend({
   kind: z.literal('missing'),
+  vulnerabilities: z.array(MissingVulnerability).optional(),
   withdrawn: z.literal(true).optional(),
 });
 
