@@ -1,7 +1,7 @@
 // The rules an alert's input follows: required fields per kind, the place as typed, reach defaults.
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../model/errors.js';
-import { checkAlertDetails, checkPlaceText, checkReach } from './alert-input.js';
+import { checkAlertDetails, checkPlaceText, checkReach, tidyMissingDetails } from './alert-input.js';
 
 const MIDDLETON = { lat: 54.625, lng: -2.081 };
 
@@ -72,5 +72,69 @@ describe('checkPlaceText', () => {
     expect(checkPlaceText('   ')).toBeNull();
     expect(checkPlaceText(undefined)).toBeNull();
     expect(fieldOf(() => checkPlaceText('x'.repeat(121)))).toBe('placeText');
+  });
+});
+
+describe('a missing person’s details', () => {
+  const margaret = {
+    kind: 'missing',
+    name: ' Margaret Dowson ',
+    age: 81,
+    description: 'Small, white hair, walks with a stick.',
+    lastSeenAt: 1_767_225_600_000,
+    vulnerabilities: ['dementia', 'dementia', 'medical'],
+    clothing: '  ',
+  };
+
+  it('needs a name, a description and when they were last seen', () => {
+    expect(checkAlertDetails(margaret)).toBe('missing');
+    expect(fieldOf(() => checkAlertDetails({ ...margaret, name: ' ' }))).toBe('details.name');
+    expect(fieldOf(() => checkAlertDetails({ ...margaret, description: undefined }))).toBe(
+      'details.description',
+    );
+    expect(fieldOf(() => checkAlertDetails({ ...margaret, lastSeenAt: undefined }))).toBe(
+      'details.lastSeenAt',
+    );
+    expect(fieldOf(() => checkAlertDetails({ ...margaret, lastSeenAt: 'yesterday' }))).toBe(
+      'details.lastSeenAt',
+    );
+  });
+
+  it('takes an age from 0 to 120, known vulnerabilities, and text within the limits', () => {
+    expect(checkAlertDetails({ ...margaret, age: 0 })).toBe('missing');
+    expect(checkAlertDetails({ ...margaret, age: 120 })).toBe('missing');
+    for (const age of [-1, 121, 8.5, '81']) {
+      expect(fieldOf(() => checkAlertDetails({ ...margaret, age }))).toBe('details.age');
+    }
+    expect(fieldOf(() => checkAlertDetails({ ...margaret, vulnerabilities: ['lonely'] }))).toBe(
+      'details.vulnerabilities',
+    );
+    expect(fieldOf(() => checkAlertDetails({ ...margaret, vulnerabilities: 'dementia' }))).toBe(
+      'details.vulnerabilities',
+    );
+    expect(fieldOf(() => checkAlertDetails({ ...margaret, name: 'x'.repeat(81) }))).toBe('details.name');
+    expect(fieldOf(() => checkAlertDetails({ ...margaret, mayGoTo: 7 }))).toBe('details.mayGoTo');
+  });
+
+  it('is stored trimmed, without empty fields, each vulnerability once, and a profile only when released', () => {
+    const stored = tidyMissingDetails({ ...margaret, profileId: '01J0000000000000000000PROF' }, undefined);
+    expect(stored).toEqual({
+      kind: 'missing',
+      name: 'Margaret Dowson',
+      age: 81,
+      description: 'Small, white hair, walks with a stick.',
+      lastSeenAt: 1_767_225_600_000,
+      vulnerabilities: ['dementia', 'medical'],
+    });
+    expect(tidyMissingDetails(margaret, '01J0000000000000000000PROF').profileId).toBe(
+      '01J0000000000000000000PROF',
+    );
+  });
+
+  it('reaches 25 km from where they were last seen by default', () => {
+    expect(checkReach({ mode: 'radius' }, margaret, MIDDLETON).stored).toEqual({
+      mode: 'radius',
+      radiusKm: 25,
+    });
   });
 });
