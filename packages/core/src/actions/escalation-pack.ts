@@ -2,6 +2,7 @@
 // Pure: the action gathers the facts, these functions only put them into words.
 import type { GeoPoint } from '../model/entities.js';
 import type { EscalationChannel, EscalationOutcome } from '../ports/escalations.js';
+import { tidyRegistration } from './escalation-registrations.js';
 
 /** One labelled fact of an alert card ("Registration: AB12 CDE"). */
 export interface PackField {
@@ -184,7 +185,8 @@ function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'number') return TIME_FIELDS.has(key) ? formatPackTime(value) : String(value);
-  if (typeof value === 'string') return key === 'registration' ? value.trim() : words(value.trim());
+  if (typeof value === 'string')
+    return key === 'registration' ? tidyRegistration(value) : words(value.trim());
   if (Array.isArray(value)) return value.map((v) => valueText(key, v)).join(', ');
   return '';
 }

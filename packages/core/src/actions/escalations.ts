@@ -356,11 +356,11 @@ export async function setContactConsent(
   if (typeof consent.phone !== 'boolean')
     throw fail.invalid('Say whether to share your phone number.', 'phone');
   if (typeof consent.email !== 'boolean') throw fail.invalid('Say whether to share your email.', 'email');
+  const escalation = await ports.store.escalations.getEscalation(escalationId);
+  if (!escalation || !canGiveContactConsent(actor, escalation)) throw fail.notFound('Escalation');
   if (consent.phone && !actor.user.phone) {
     throw fail.invalid('Your account has no phone number to share.', 'phone');
   }
-  const escalation = await ports.store.escalations.getEscalation(escalationId);
-  if (!escalation || !canGiveContactConsent(actor, escalation)) throw fail.notFound('Escalation');
   if (escalation.consentPhone === consent.phone && escalation.consentEmail === consent.email)
     return escalation;
   const now = ports.clock.now();

@@ -17,6 +17,9 @@ export function createGeocoder(parts: GeocoderParts): Geocoder {
     async resolveWhat3words(address: string): Promise<GeoPoint | undefined> {
       return what3words?.configured ? what3words.resolve(address) : undefined;
     },
+    async what3wordsAt(point: GeoPoint): Promise<string | undefined> {
+      return what3words?.configured ? what3words.addressAt(point) : undefined;
+    },
     async lookupPostcode(postcode: string): Promise<GeoPoint | undefined> {
       return postcodes?.lookup(postcode);
     },

@@ -71,6 +71,38 @@ export class What3wordsClient {
     }
   }
 
+  /**
+   * The what3words address ("///filled.count.soap") of the 3 m square holding a point (v3
+   * convert-to-3wa), or undefined when it cannot be looked up; for the police handover pack.
+   */
+  async addressAt(point: GeoPoint): Promise<string | undefined> {
+    const { apiKey } = this.options;
+    if (!apiKey || !isValidPoint(point)) return undefined;
+    const query = new URLSearchParams({ coordinates: `${point.lat},${point.lng}`, key: apiKey });
+    try {
+      const response = await fetch(`${this.baseUrl}/convert-to-3wa?${query}`, {
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: { accept: 'application/json' },
+      });
+      const answer: ConvertToCoordinatesAnswer & { words?: unknown } = parseAnswer(await response.text());
+      if (
+        !response.ok ||
+        typeof answer.words !== 'string' ||
+        !/^[^.\s]+\.[^.\s]+\.[^.\s]+$/u.test(answer.words)
+      ) {
+        this.fail(`HTTP ${response.status} ${errorCode(answer)}`.trim());
+        return undefined;
+      }
+      return `///${answer.words}`;
+    } catch (error) {
+      const name = error instanceof Error ? error.name : 'Error';
+      this.fail(
+        name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : `${name} reaching the API`,
+      );
+      return undefined;
+    }
+  }
+
   private fail(reason: string): void {
     this.options.onFailure?.(`what3words lookup failed: ${reason}`);
   }
