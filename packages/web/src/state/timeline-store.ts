@@ -110,12 +110,19 @@ export class TimelineStore {
     }
   }
 
-  /** Applies a stream event to the conversation it belongs to, if that conversation is open. */
+  /**
+   * Applies a stream event to the conversation it belongs to, if that conversation is open. A changed
+   * alert also replaces its card in a copy saved on the phone: a missing person's details, withdrawn
+   * once they are found, must not live on there.
+   */
   applyEvent(event: EventMessage): void {
     const buffer = this.buffers.get(event.groupId);
     if (buffer) buffer.push(event);
     const e = this.entries[event.groupId];
-    if (!e?.timeline || e.saved) return;
+    if (!e?.timeline || e.saved) {
+      if (event.type === 'alert.updated') this.replaceSavedCard(event.message);
+      return;
+    }
     const timeline = applyEvent(e.timeline, event);
     if (timeline !== e.timeline) this.patch(event.groupId, { timeline });
   }
@@ -161,6 +168,21 @@ export class TimelineStore {
   private readSaved(groupId: string): Timeline | null {
     const t = readSaved<Timeline>(this.savedKey(groupId));
     return t && t.groupId === groupId && Array.isArray(t.messages) ? t : null;
+  }
+
+  /** Replaces an alert's card in the saved copy (shown or only stored), leaving its cursor alone. */
+  private replaceSavedCard(message: MessageView): void {
+    const e = this.entries[message.groupId];
+    const saved = e?.timeline ?? this.readSaved(message.groupId);
+    // Only a card the copy holds is replaced: adding one would leave a gap before it.
+    if (!saved?.messages.some((m) => m.id === message.id)) return;
+    const timeline = upsertMessage(saved, message);
+    if (timeline === saved) return;
+    writeSaved(this.savedKey(message.groupId), timeline);
+    if (e?.timeline) {
+      this.entries = { ...this.entries, [message.groupId]: { ...e, timeline } };
+      this.emit();
+    }
   }
 
   private scheduleSave(groupId: string): void {
