@@ -1,9 +1,10 @@
-// My account: my details (seen only by me), organisations and badges, API tokens, the API reference, signing out.
+// My account: my details (seen only by me), organisations and badges, Herbert Protocol profiles, API tokens, the API reference, signing out.
 import { useSession } from '../../app/session.js';
 import { badgeText } from '../../ui/format.js';
 import { ShieldIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
 import { myBadges, myOrganisations } from './account.js';
+import { ProfilesSection } from './profiles-section.js';
 import { SignOutSection } from './sign-out-section.js';
 import { ApiReference, TokensSection } from './tokens-section.js';
 
@@ -79,6 +80,8 @@ export function AccountPage() {
           </ul>
         )}
       </section>
+
+      <ProfilesSection me={me} />
 
       {savedOnly ? (
         <section aria-labelledby="tokens-h" className="panel">

@@ -240,7 +240,7 @@ export function buildRelease(
   draft: ReleaseDraft,
   place: ReleasePlace,
   clientId: string,
-  now: number = Date.now(),
+  now?: number,
 ): { body: ReleaseProfile } | { errors: DraftErrors };
 export function buildRelease(
   draft: ReleaseDraft,
