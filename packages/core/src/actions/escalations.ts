@@ -43,6 +43,7 @@ import {
 } from './escalation-pack.js';
 import { findRegistrations, tidyRegistration } from './escalation-registrations.js';
 import { postMessage } from './messages.js';
+import { guidanceFor } from './safety.js';
 
 export * from './escalation-pack.js';
 export * from './escalation-registrations.js';
@@ -91,23 +92,20 @@ export interface PoliceContact {
   onlineReportUrl: string | null;
 }
 
-/** The numbers everyone in the UK can call, used until an organisation sets its own. */
-export const DEFAULT_POLICE_CONTACT: PoliceContact = {
-  emergencyNumber: '999',
-  nonEmergencyNumber: '101',
-  onlineReportUrl: null,
-};
-
 /**
- * The police's numbers and online form for an organisation. The one place the handover pack learns
- * them: it answers the UK-wide defaults until per-organisation emergency guidance is kept in
- * `store.safety` (issue 4, "Always clear what this is for"), when it will read it from there.
+ * The police's numbers and online form for an organisation: the one place the handover pack learns
+ * them. The organisation's emergency guidance as its admins set it, or 999, 101 and no form until they do.
  */
 export async function policeContactFor(
-  _store: Repositories,
-  _organisationId: OrganisationId,
+  store: Pick<Repositories, 'safety'>,
+  organisationId: OrganisationId,
 ): Promise<PoliceContact> {
-  return DEFAULT_POLICE_CONTACT;
+  const guidance = await guidanceFor(store, organisationId);
+  return {
+    emergencyNumber: guidance.emergencyNumber,
+    nonEmergencyNumber: guidance.nonEmergencyNumber,
+    onlineReportUrl: guidance.onlineReportUrl,
+  };
 }
 
 /** The number to call for a channel (none for an online report). */

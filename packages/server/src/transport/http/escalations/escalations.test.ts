@@ -390,6 +390,32 @@ describeEngines('escalation lifecycle', (engine) => {
     expectRefused(refused, 400, 'invalid', 'phone');
   });
 
+  it("gives the organisation's own numbers and online form once its admins have set them", async () => {
+    const message = await post(t.reporter, t.groupId, { body: 'Tractor GPS unit taken from the cab.' });
+    const call = await escalate(t.admin, t.groupId, { messageId: message.id }, '101');
+    const online = await escalate(t.admin, t.groupId, { messageId: message.id }, 'online');
+    const packOf = async (id: string) =>
+      HandoverPack.parse((await t.admin.request('GET', `/api/v1/escalations/${id}/pack`)).body);
+    expect((await packOf(call.escalation.id)).call).toEqual({ number: '101', onlineReportUrl: null });
+    await server.ctx.ports.store.safety.putGuidance({
+      organisationId: t.organisationId,
+      emergencyNumber: '999',
+      nonEmergencyNumber: '0345 60 60 365',
+      onlineReportUrl: 'https://www.durham.police.uk/report',
+      forceName: 'Durham Constabulary',
+      updatedBy: t.orgAdmin.user.id,
+      updatedAt: Date.now(),
+    });
+    expect((await packOf(call.escalation.id)).call).toEqual({
+      number: '0345 60 60 365',
+      onlineReportUrl: 'https://www.durham.police.uk/report',
+    });
+    expect((await packOf(online.escalation.id)).call).toEqual({
+      number: null,
+      onlineReportUrl: 'https://www.durham.police.uk/report',
+    });
+  });
+
   it('escalates an alert shown in the group: its card fields, place and registration in the pack', async () => {
     const raised = await t.reporter.request('POST', `/api/v1/groups/${t.groupId}/alerts`, {
       clientId: newClientId(),
