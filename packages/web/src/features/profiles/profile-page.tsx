@@ -108,7 +108,7 @@ export function ProfilePage({ profileId }: { profileId: string }) {
 
       <section aria-labelledby="about-h" className="panel">
         <h2 id="about-h">About {called}</h2>
-        <dl className="details">
+        <dl className="details profile-details">
           <Row label="Name" value={profile.name} />
           <Row label="Likes to be called" value={profile.preferredName} />
           <Row

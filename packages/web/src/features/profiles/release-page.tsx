@@ -1,6 +1,6 @@
 // Releasing a profile into a missing-person alert: by the family member (/profiles/:id/release), or by an
 // officer with the family's reference (/profiles/release). One step: choose the group, the last-seen place and time.
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { makeClientId } from '../../api/client-id.js';
 import { ApiError, describeError } from '../../api/errors.js';
 import {
@@ -54,13 +54,19 @@ export function ReleasePage({ profileId }: { profileId: string }) {
   const called = profile.preferredName ?? profile.name;
   return (
     <Page title={`Report ${called} missing`} before={back}>
-      <CallFirst />
-      <p>
-        This raises a missing-person alert from {called}’s profile in the group you choose. It reaches every
-        group within 25 km of where they were last seen, with their name, age, description, photos and the
-        places they may go. Medical needs and contacts are not shown.
-      </p>
-      <ReleaseForm profileId={profile.id} />
+      <ReleaseForm
+        profileId={profile.id}
+        intro={
+          <>
+            <CallFirst />
+            <p>
+              This raises a missing-person alert from {called}’s profile in the group you choose. It reaches
+              every group within 25 km of where they were last seen, with their name, age, description, photos
+              and the places they may go. Medical needs and contacts are not shown.
+            </p>
+          </>
+        }
+      />
     </Page>
   );
 }
@@ -86,19 +92,23 @@ export function ReleaseByReferencePage() {
   }
   return (
     <Page title="Release a profile by reference" before={back}>
-      <p>
-        The family gives you the reference from their Herbert Protocol profile. Releasing it raises a
-        missing-person alert, confirmed by you, in the group you choose and every group within 25 km of the
-        last-seen place. You will not see the profile itself.
-      </p>
-      <ReleaseForm profileId={null} />
+      <ReleaseForm
+        profileId={null}
+        intro={
+          <p>
+            The family gives you the reference from their Herbert Protocol profile. Releasing it raises a
+            missing-person alert, confirmed by you, in the group you choose and every group within 25 km of
+            the last-seen place. You will not see the profile itself.
+          </p>
+        }
+      />
     </Page>
   );
 }
 
 function CallFirst() {
   return (
-    <Banner kind="warning" label="Danger now?">
+    <Banner kind="warning" label="In danger now">
       If they may be in danger, call <a href="tel:999">999</a> first, then release the profile.
     </Banner>
   );
@@ -108,7 +118,7 @@ function CallFirst() {
  * The shared form: group, last seen (time and place), clothing, police reference. Without a profile id
  * it is an officer's release, which also asks for the family's reference.
  */
-function ReleaseForm({ profileId }: { profileId: string | null }) {
+function ReleaseForm({ profileId, intro }: { profileId: string | null; intro: ReactNode }) {
   const withReference = profileId === null;
   const { groups, loading } = useGroups();
   const active = (groups ?? []).filter((g) => g.myStatus === 'active');
@@ -187,7 +197,7 @@ function ReleaseForm({ profileId }: { profileId: string | null }) {
     }
   };
 
-  if (raised) return <Raised alert={raised.alert} group={raised.group} />;
+  if (raised) return <Raised alert={raised.alert} group={raised.group} byOfficer={withReference} />;
   if (!groups && loading) return <Loading>Loading your groups…</Loading>;
   if (active.length === 0) {
     return (
@@ -198,110 +208,113 @@ function ReleaseForm({ profileId }: { profileId: string | null }) {
   }
 
   return (
-    <form
-      className="form release-form"
-      onSubmit={submit}
-      noValidate
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
-      }}
-    >
-      <div ref={summaryBox} tabIndex={-1} className="error-summary-slot">
-        {errorList.length > 0 && (
-          <div className="banner banner-error" role="alert">
-            <div className="banner-text">
-              <strong className="banner-label">Please check:</strong>
-              <ul className="error-summary">
-                {errorList.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        )}
-      </div>
-      {withReference && (
-        <TextField
-          label="Release reference"
-          hint="As the family gave it, e.g. HP-7K3Q-92XD."
-          className="reference-input"
-          autoCapitalize="characters"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={20}
-          value={draft.reference}
-          error={errors.reference ?? null}
-          onChange={(e) => change({ reference: e.target.value })}
-        />
-      )}
-      <SelectField
-        label="Raise it in"
-        hint="The alert also reaches every group within 25 km of where they were last seen."
-        value={groupId}
-        error={errors.groupId ?? null}
-        onChange={(e) => change({ groupId: e.target.value })}
-      >
-        {active.length > 1 && <option value="">Choose a group</option>}
-        {active.map((g) => (
-          <option key={g.id} value={g.id}>
-            {g.name}
-          </option>
-        ))}
-      </SelectField>
-      <TextField
-        label="When were they last seen?"
-        type="datetime-local"
-        value={draft.lastSeen}
-        error={errors.lastSeenAt ?? null}
-        onChange={(e) => change({ lastSeen: e.target.value })}
-      />
-      <PlaceField
-        value={place}
-        onChange={(p) => {
-          setServerErrors({});
-          setPlace(p);
+    <>
+      {intro}
+      <form
+        className="form release-form"
+        onSubmit={submit}
+        noValidate
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
         }}
-        near={near}
-        error={errors.location ?? errors.placeText ?? null}
-      />
-      <TextArea
-        label="What were they wearing?"
-        optional
-        rows={2}
-        maxLength={500}
-        value={draft.clothing}
-        error={errors.clothing ?? null}
-        onChange={(e) => change({ clothing: e.target.value })}
-      />
-      <TextField
-        label="Police reference"
-        optional
-        hint="The incident or log number, if the police have given one."
-        maxLength={40}
-        autoComplete="off"
-        value={draft.policeReference}
-        error={errors.policeReference ?? null}
-        onChange={(e) => change({ policeReference: e.target.value })}
-      />
-      {problem && (
-        <p className="banner banner-error" role="alert">
-          <span className="banner-text">
-            <strong className="banner-label">Problem:</strong> {problem}
-          </span>
+      >
+        <div ref={summaryBox} tabIndex={-1} className="error-summary-slot">
+          {errorList.length > 0 && (
+            <div className="banner banner-error" role="alert">
+              <div className="banner-text">
+                <strong className="banner-label">Please check:</strong>
+                <ul className="error-summary">
+                  {errorList.map((m) => (
+                    <li key={m}>{m}</li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          )}
+        </div>
+        {withReference && (
+          <TextField
+            label="Release reference"
+            hint="As the family gave it, e.g. HP-7K3Q-92XD."
+            className="reference-input"
+            autoCapitalize="characters"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={20}
+            value={draft.reference}
+            error={errors.reference ?? null}
+            onChange={(e) => change({ reference: e.target.value })}
+          />
+        )}
+        <SelectField
+          label="Raise it in"
+          hint="The alert also reaches every group within 25 km of where they were last seen."
+          value={groupId}
+          error={errors.groupId ?? null}
+          onChange={(e) => change({ groupId: e.target.value })}
+        >
+          {active.length > 1 && <option value="">Choose a group</option>}
+          {active.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="When were they last seen?"
+          type="datetime-local"
+          value={draft.lastSeen}
+          error={errors.lastSeenAt ?? null}
+          onChange={(e) => change({ lastSeen: e.target.value })}
+        />
+        <PlaceField
+          value={place}
+          onChange={(p) => {
+            setServerErrors({});
+            setPlace(p);
+          }}
+          near={near}
+          error={errors.location ?? errors.placeText ?? null}
+        />
+        <TextArea
+          label="What were they wearing?"
+          optional
+          rows={2}
+          maxLength={500}
+          value={draft.clothing}
+          error={errors.clothing ?? null}
+          onChange={(e) => change({ clothing: e.target.value })}
+        />
+        <TextField
+          label="Police reference"
+          optional
+          hint="The incident or log number, if the police have given one."
+          maxLength={40}
+          autoComplete="off"
+          value={draft.policeReference}
+          error={errors.policeReference ?? null}
+          onChange={(e) => change({ policeReference: e.target.value })}
+        />
+        {problem && (
+          <p className="banner banner-error" role="alert">
+            <span className="banner-text">
+              <strong className="banner-label">Problem:</strong> {problem}
+            </span>
+          </p>
+        )}
+        <p className="visually-hidden" role="status">
+          {busy ?? ''}
         </p>
-      )}
-      <p className="visually-hidden" role="status">
-        {busy ?? ''}
-      </p>
-      <button type="submit" className="btn btn-danger btn-block btn-large" disabled={!!busy}>
-        {busy ?? 'Raise the missing-person alert'}
-      </button>
-    </form>
+        <button type="submit" className="btn btn-danger btn-block btn-large" disabled={!!busy}>
+          {busy ?? 'Raise the missing-person alert'}
+        </button>
+      </form>
+    </>
   );
 }
 
 /** After the release: where the alert went, and the way to it. */
-function Raised({ alert, group }: { alert: AlertView; group: MyGroup }) {
+function Raised({ alert, group, byOfficer }: { alert: AlertView; group: MyGroup; byOfficer: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), []);
   return (
@@ -312,12 +325,16 @@ function Raised({ alert, group }: { alert: AlertView; group: MyGroup }) {
           ? ' It shows as “not yet confirmed by police” until an officer confirms it.'
           : ''}
       </Banner>
-      <p>
-        If you have not yet called the police, call <a href="tel:999">999</a> now.{' '}
-        <a href="tel:999" className="btn btn-secondary btn-small">
-          <PhoneIcon /> Call 999
-        </a>
-      </p>
+      {!byOfficer && (
+        <>
+          <p>If you have not called the police yet, call them now and give them the profile’s reference.</p>
+          <p>
+            <a href="tel:999" className="btn btn-secondary">
+              <PhoneIcon /> Call 999
+            </a>
+          </p>
+        </>
+      )}
       <div className="button-row">
         <Link to={`/groups/${group.id}`} className="btn btn-primary">
           Go to {group.name}
