@@ -1,18 +1,27 @@
-// The top bar: the Fellwatch name (home), the admin link for those who have one, and my account.
-import { Link, useLocation } from './router.js';
+// The top bar: the Fellwatch name (home), "needs attention" for those who see a queue, going on watch
+// for those who may, the admin link for those who have one, and my account.
+import { useAttention } from '../features/safety/attention-store.js';
+import { AlertIcon } from '../features/safety/safety-icons.js';
+import { Banner } from '../ui/banner.js';
+import { useGroups } from './hooks.js';
+import { Link, navigate, useLocation } from './router.js';
 import { useSession } from './session.js';
+import '../features/safety/safety.css';
 
 /** The app header. */
 export function Header() {
   const { state } = useSession();
   return (
-    <header className="app-header">
-      <Link to="/" className="brand">
-        <img src="/favicon.svg" alt="" width="28" height="28" />
-        <span>Fellwatch</span>
-      </Link>
-      {state.status === 'signed_in' && <SignedInNav />}
-    </header>
+    <>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          <img src="/favicon.svg" alt="" width="28" height="28" />
+          <span>Fellwatch</span>
+        </Link>
+        {state.status === 'signed_in' && <SignedInNav />}
+      </header>
+      {state.status === 'signed_in' && <AttentionNotice />}
+    </>
   );
 }
 
@@ -20,11 +29,33 @@ export function Header() {
 function SignedInNav() {
   const session = useSession();
   const { path } = useLocation();
+  const groups = useGroups().groups ?? [];
+  const { state: attention } = useAttention();
   const me = session.state.status === 'signed_in' ? session.state.me : null;
   const isAdmin = !!me && (me.isPlatformAdmin || me.organisations.some((o) => o.isAdmin));
+  const mayWatch =
+    !!me &&
+    (me.organisations.some((o) => o.affiliation === 'officer') ||
+      groups.some((g) => g.myStatus === 'active' && (g.myRole === 'admin' || g.myRole === 'moderator')));
+  const open = attention.queues.reduce((sum, q) => sum + q.open, 0);
 
   return (
     <nav aria-label="Main" className="app-nav">
+      {open > 0 && (
+        <Link
+          to="/attention"
+          className="nav-link nav-attention"
+          aria-current={path === '/attention' ? 'page' : undefined}
+        >
+          <AlertIcon size={18} /> {open}
+          <span className="visually-hidden"> {open === 1 ? 'message needs' : 'messages need'} attention</span>
+        </Link>
+      )}
+      {mayWatch && (
+        <Link to="/watch" className="nav-link" aria-current={path === '/watch' ? 'page' : undefined}>
+          Watch
+        </Link>
+      )}
       {isAdmin && (
         <Link
           to="/organisations"
@@ -38,5 +69,39 @@ function SignedInNav() {
         Account
       </Link>
     </nav>
+  );
+}
+
+/** A priority notice that arrived while the app is open: prominent, with the way to the queue. */
+function AttentionNotice() {
+  const { state, store } = useAttention();
+  const { path } = useLocation();
+  const notice = state.latest;
+  if (!notice) return null;
+  const queuePath = `/groups/${notice.groupId}/attention`;
+  if (path === queuePath) return null;
+  const groupName = state.queues.find((q) => q.groupId === notice.groupId)?.groupName;
+  return (
+    <div className="attention-banner">
+      <Banner
+        kind="error"
+        label="Needs attention now"
+        onDismiss={() => store.dismiss()}
+        action={
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => {
+              store.dismiss();
+              navigate(queuePath);
+            }}
+          >
+            Open
+          </button>
+        }
+      >
+        A message in {groupName ?? 'one of your groups'} may mean someone is in danger.
+      </Banner>
+    </div>
   );
 }

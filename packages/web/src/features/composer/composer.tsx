@@ -1,10 +1,15 @@
 // The message composer: text with a counter near the limit, photos, a location, replies; queued when offline.
+// Every message is read by the same risk check the server runs: a worrying one shows the emergency
+// guidance at once, on this phone, even without signal.
+import { checkRisk } from '@fellwatch/core';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { BODY_WARNING_AT, MAX_BODY, MAX_PHOTOS } from '../../api/limits.js';
 import type { GeoPoint, MessageView } from '../../api/types.js';
 import { useServices } from '../../app/session.js';
 import { plural } from '../../ui/format.js';
 import { CameraIcon, PinIcon, SendIcon } from '../../ui/icons.js';
+import { type Guidance, telHref } from '../safety/guidance.js';
+import { RiskDialog } from '../safety/risk-dialog.js';
 import { type AttachedPhoto, LocationChip, PhotoTray } from './attachments.js';
 import { LocationPanel } from './location-panel.js';
 
@@ -15,6 +20,12 @@ interface ComposerProps {
   onSent: () => void;
   /** Where the map opens when picking a place: the group's area, if it has one. */
   centre: GeoPoint | null;
+  /** The numbers to call, as the group's organisation set them (999 and 101 until known). */
+  guidance: Guidance;
+  /** Whether anyone is watching the group now (false when not known). */
+  watchedNow: boolean;
+  /** Whether the phone has signal: a message without it waits in the outbox. */
+  online: boolean;
 }
 
 /** Phones type newlines with Enter; a keyboard and mouse sends with it (Shift+Enter for a new line). */
@@ -23,8 +34,18 @@ function enterSends(): boolean {
 }
 
 /** Writes and sends a message; every message goes through the outbox, so no signal only means a wait. */
-export function Composer({ groupId, replyTo, onCancelReply, onSent, centre }: ComposerProps) {
+export function Composer({
+  groupId,
+  replyTo,
+  onCancelReply,
+  onSent,
+  centre,
+  guidance,
+  watchedNow,
+  online,
+}: ComposerProps) {
   const { outbox } = useServices();
+  const [riskShown, setRiskShown] = useState(false);
   const [body, setBody] = useState('');
   const [photos, setPhotos] = useState<AttachedPhoto[]>([]);
   const [location, setLocation] = useState<GeoPoint | null>(null);
@@ -88,6 +109,8 @@ export function Composer({ groupId, replyTo, onCancelReply, onSent, centre }: Co
   const send = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!canSend) return;
+    // Before anything else: the guidance opens in the same moment the message is sent.
+    if (body.trim().length > 0 && checkRisk(body).atRisk) setRiskShown(true);
     setBusy(true);
     try {
       await outbox.add({
@@ -120,6 +143,17 @@ export function Composer({ groupId, replyTo, onCancelReply, onSent, centre }: Co
 
   return (
     <form className="composer" onSubmit={send} aria-label="Write a message">
+      {riskShown && (
+        <RiskDialog
+          guidance={guidance}
+          watchedNow={watchedNow}
+          online={online}
+          onClose={() => {
+            setRiskShown(false);
+            text.current?.focus();
+          }}
+        />
+      )}
       {replyTo && (
         <div className="composer-reply">
           <p>
@@ -151,6 +185,12 @@ export function Composer({ groupId, replyTo, onCancelReply, onSent, centre }: Co
           {notice}
         </p>
       )}
+      <p className="composer-guidance">
+        Not for emergencies: someone in danger now? Call{' '}
+        <a href={telHref(guidance.emergencyNumber)} className="tel-link">
+          {guidance.emergencyNumber}
+        </a>
+      </p>
       <div className="composer-row">
         <button
           type="button"

@@ -1,4 +1,4 @@
-// A watch group's conversation: header with the emergency notice, live message list, composer.
+// A watch group's conversation: header with the emergency notice and who is watching, live message list, composer.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { pendingForGroup } from '../../api/outbox.js';
 import type { MessageView } from '../../api/types.js';
@@ -10,6 +10,8 @@ import { BackIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
 import { AlertLinks } from '../alerts/alert-links.js';
 import { Composer } from '../composer/composer.js';
+import { useWatchStatus } from '../safety/use-watch-status.js';
+import { WatchLine } from '../safety/watch-line.js';
 import { EmergencyNotice } from './emergency-notice.js';
 import { MessageList } from './message-list.js';
 import { useMarkRead } from './use-mark-read.js';
@@ -83,6 +85,8 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
   const [sentCount, setSentCount] = useState(0);
   const lastReadAtOpen = useRef(group?.lastReadSeq ?? 0);
   const { timeline } = entry;
+  const watch = useWatchStatus(groupId);
+  const watchedNow = (watch.status?.watchers.length ?? 0) > 0;
 
   const pending = useMemo(
     () => (timeline ? pendingForGroup(outbox.entries, groupId, timeline.messages, myId) : []),
@@ -137,7 +141,8 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
         )
       }
     >
-      <EmergencyNotice />
+      <EmergencyNotice guidance={watch.guidance} />
+      <WatchLine groupId={groupId} myId={myId} status={watch.status} guidance={watch.guidance} />
       {entry.saved && (
         <p className="saved-note" role="status">
           Showing the messages saved on this phone; newer ones appear when the signal returns.
@@ -191,6 +196,9 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
           setSentCount((n) => n + 1);
         }}
         centre={group?.area?.kind === 'circle' ? group.area.centre : null}
+        guidance={watch.guidance}
+        watchedNow={watchedNow}
+        online={online}
       />
     </Page>
   );

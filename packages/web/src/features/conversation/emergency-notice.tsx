@@ -1,19 +1,32 @@
-// The standing reminder that Fellwatch is not an emergency service, with tap-to-call numbers.
+// The standing reminder that Fellwatch is not for reporting crime or emergencies, with the group's
+// organisation's numbers as tap-to-call links and its online report form.
 import { PhoneIcon } from '../../ui/icons.js';
+import { type Guidance, safeReportUrl, telHref } from '../safety/guidance.js';
 
-/** "Not for emergencies" with 999 and 101 as phone links. */
-export function EmergencyNotice() {
+/** "Not for reporting crime or emergencies": 999 now, otherwise 101 or the force's online form. */
+export function EmergencyNotice({ guidance }: { guidance: Guidance }) {
+  const reportUrl = safeReportUrl(guidance.onlineReportUrl);
   return (
     <p className="emergency-notice">
-      <PhoneIcon /> <strong>Not for emergencies</strong> — call{' '}
-      <a href="tel:999" className="tel-link">
-        999
-      </a>{' '}
-      if someone is in danger;{' '}
-      <a href="tel:101" className="tel-link">
-        101
-      </a>{' '}
-      for non-emergencies.
+      <PhoneIcon /> <strong>Not for reporting crime or emergencies.</strong> Someone in danger or a crime
+      happening now: call{' '}
+      <a href={telHref(guidance.emergencyNumber)} className="tel-link">
+        {guidance.emergencyNumber}
+      </a>
+      . Otherwise call{' '}
+      <a href={telHref(guidance.nonEmergencyNumber)} className="tel-link">
+        {guidance.nonEmergencyNumber}
+      </a>
+      {reportUrl ? (
+        <>
+          {' '}
+          or{' '}
+          <a href={reportUrl} target="_blank" rel="noopener noreferrer" className="report-link">
+            report online
+          </a>
+        </>
+      ) : null}
+      .
     </p>
   );
 }

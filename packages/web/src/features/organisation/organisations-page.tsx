@@ -1,4 +1,5 @@
-// Organisation administration: people and their verified roles; for the platform admin, new organisations and groups.
+// Organisation administration: people and their verified roles, the emergency numbers its groups show;
+// for the platform admin, new organisations and groups.
 import { useCallback, useEffect, useState } from 'react';
 import { listOrganisations } from '../../api/client.js';
 import type { Organisation } from '../../api/types.js';
@@ -8,6 +9,7 @@ import { SelectField } from '../../ui/fields.js';
 import { Page } from '../../ui/page.js';
 import { CreateGroupForm } from './create-group-form.js';
 import { CreateOrganisationForm } from './create-organisation-form.js';
+import { GuidanceSection } from './guidance-section.js';
 import { PeopleSection } from './people-section.js';
 
 /** The page at /organisations. */
@@ -71,6 +73,15 @@ export function OrganisationsPage() {
             </SelectField>
             {selected && <PeopleSection key={selected} organisationId={selected} />}
           </section>
+          {selected && (
+            <section aria-labelledby="guidance-h" className="panel">
+              <h2 id="guidance-h">Emergency numbers</h2>
+              <p>
+                For <strong>{manageable.find((o) => o.id === selected)?.name}</strong>
+              </p>
+              <GuidanceSection key={selected} organisationId={selected} />
+            </section>
+          )}
           <CreateGroupForm organisations={manageable} />
         </>
       )}
