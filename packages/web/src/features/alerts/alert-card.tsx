@@ -9,6 +9,7 @@ import { CheckIcon, ClockIcon, PinIcon, ShieldIcon } from '../../ui/icons.js';
 import { mapLink } from '../conversation/location-view.js';
 import { MessageText } from '../conversation/message-text.js';
 import { PhotoGrid } from '../conversation/photo-grid.js';
+import { MissingCardPart } from '../missing/missing-card.js';
 import { AlertActionBar } from './alert-actions.js';
 import { HazardIcon, KindIcon, MapIcon } from './alert-icons.js';
 import {
@@ -16,6 +17,7 @@ import {
   detailRows,
   isOpen,
   isRoadHazard,
+  isWithdrawn,
   linkedText,
   OUTCOME_LABEL,
   statusText,
@@ -59,6 +61,9 @@ export function AlertCard({
   const rows = detailRows(alert.details);
   const headingId = `alert-${alert.id}-${groupId}-title`;
   const closed = !isOpen(alert);
+  const missing = alert.details.kind === 'missing';
+  // A found person's card keeps only a thank-you: no outcome line, no fields, no summary repeated.
+  const withdrawn = isWithdrawn(alert.details);
   const [notice, setNotice] = useState<string | null>(null);
 
   return (
@@ -80,8 +85,8 @@ export function AlertCard({
           <HazardIcon /> <strong>Hazard: on the road.</strong> Drive slowly in the area.
         </p>
       )}
-      {alert.status === 'resolved' && <Outcome alert={alert} />}
-      {alert.status === 'retracted' && (
+      {alert.status === 'resolved' && !withdrawn && <Outcome alert={alert} />}
+      {alert.status === 'retracted' && !withdrawn && (
         <p className="alert-outcome">
           <strong>Retracted:</strong> this alert was withdrawn.
           {alert.outcomeNote ? ` ${alert.outcomeNote}` : ''}
@@ -97,9 +102,20 @@ export function AlertCard({
           ))}
         </dl>
       )}
-      {alert.summary && <MessageText body={alert.summary} />}
+      {alert.summary && !withdrawn && <MessageText body={alert.summary} />}
       {alert.photos.length > 0 && <PhotoGrid photos={alert.photos} who={alert.author.displayName} />}
       <AlertPlace alert={alert} groupId={groupId} onShowOnMap={onShowOnMap} withMapLink={withMapLink} />
+      {missing && (
+        <MissingCardPart
+          alert={alert}
+          groupId={groupId}
+          me={me}
+          myRole={group?.myRole}
+          withActions={withActions}
+          onChanged={onChanged}
+          onDone={setNotice}
+        />
+      )}
       <p className="alert-meta">
         Raised{' '}
         <time dateTime={new Date(alert.createdAt).toISOString()} title={fullTime(alert.createdAt)}>
@@ -195,7 +211,7 @@ function AlertPlace({
   return (
     <div className="msg-location alert-place">
       <p className="msg-location-title">
-        <PinIcon size={18} /> Place
+        <PinIcon size={18} /> {alert.details.kind === 'missing' ? 'Last seen here' : 'Place'}
       </p>
       {placeText && (
         <p className="alert-place-text">

@@ -1,6 +1,6 @@
 // Tests the alert form's draft: required fields per kind, numbers, time windows, and server field names.
 import { describe, expect, it } from 'vitest';
-import { type AlertDraft, buildDetails, emptyDraft, formFieldOf } from './alert-draft.js';
+import { type AlertDraft, buildDetails, emptyDraft, formFieldOf, localInputValue } from './alert-draft.js';
 
 const draft = (kind: AlertDraft['kind'], patch: Partial<AlertDraft> = {}): AlertDraft => ({
   ...emptyDraft(kind),
@@ -109,5 +109,51 @@ describe('formFieldOf', () => {
     expect(formFieldOf('location.lat')).toBe('place');
     expect(formFieldOf('placeText')).toBe('place');
     expect(formFieldOf(undefined)).toBeNull();
+  });
+});
+
+describe('a missing person on the form', () => {
+  it('needs a name, a description and when they were last seen, and takes an age from 0 to 120', () => {
+    expect(buildDetails(draft('missing'))).toEqual({
+      errors: {
+        name: 'Name or initials is required.',
+        description: 'Description is required.',
+        lastSeenAt: 'Say when they were last seen.',
+      },
+    });
+    const old = buildDetails(
+      draft('missing', {
+        text: { name: 'MD', description: 'White hair', lastSeenAt: '2026-03-03T14:20', age: '130' },
+      }),
+    );
+    expect(old).toEqual({ errors: { age: 'Age must be a whole number from 0 to 120.' } });
+  });
+
+  it('sends what was filled in, with the ticked vulnerabilities and the time in the phone’s zone', () => {
+    const built = buildDetails(
+      draft('missing', {
+        vulnerabilities: ['dementia'],
+        text: {
+          name: ' Margaret Dowson ',
+          age: '81',
+          description: 'White hair, walks with a stick',
+          lastSeenAt: '2026-03-03T14:20',
+          policeReference: 'dur-0412',
+        },
+      }),
+    );
+    expect(built).toEqual({
+      details: {
+        kind: 'missing',
+        name: 'Margaret Dowson',
+        age: 81,
+        description: 'White hair, walks with a stick',
+        lastSeenAt: new Date(2026, 2, 3, 14, 20).getTime(),
+        vulnerabilities: ['dementia'],
+        policeReference: 'DUR-0412',
+      },
+    });
+    expect(localInputValue(new Date(2026, 2, 3, 9, 5).getTime())).toBe('2026-03-03T09:05');
+    expect(formFieldOf('details.vulnerabilities.0')).toBe('vulnerabilities');
   });
 });

@@ -29,7 +29,18 @@ export type DraftField =
   | 'policeReference'
   | 'howToRespond'
   | 'whenFrom'
-  | 'whenTo';
+  | 'whenTo'
+  | 'name'
+  | 'age'
+  | 'description'
+  | 'clothing'
+  | 'lastSeenAt'
+  | 'lastSeenPlace'
+  | 'mayGoTo';
+
+type MissingDetails = Extract<AlertDetails, { kind: 'missing' }>;
+/** What makes a missing person especially at risk. */
+export type Vulnerability = MissingDetails['vulnerabilities'][number];
 
 /** What has been typed and chosen so far. Times are `datetime-local` values in the phone's time zone. */
 export interface AlertDraft {
@@ -38,6 +49,8 @@ export interface AlertDraft {
   situation: 'loose' | 'found' | null;
   activity: Extract<AlertDetails, { kind: 'suspicious' }>['activity'] | null;
   onRoad: boolean;
+  /** A missing person's vulnerabilities, ticked. */
+  vulnerabilities: Vulnerability[];
   text: Partial<Record<DraftField, string>>;
 }
 
@@ -123,6 +136,33 @@ export const KIND_FIELDS: Record<AlertKind, readonly FieldSpec[]> = {
       hint: 'e.g. call 101 quoting the reference',
     },
   ],
+  missing: [
+    { name: 'name', label: 'Name or initials', max: 80, required: true },
+    { name: 'age', label: 'Age', max: 3, numeric: true },
+    {
+      name: 'description',
+      label: 'Description',
+      max: 1000,
+      required: true,
+      multiline: true,
+      hint: 'Height, build, hair, glasses, how they walk',
+    },
+    { name: 'clothing', label: 'Wearing', max: 500, multiline: true, hint: 'Coat, hat, shoes, a bag' },
+    {
+      name: 'lastSeenPlace',
+      label: 'Last seen where, in words',
+      max: 200,
+      hint: 'e.g. Stanhope market place. Add the point under Where.',
+    },
+    {
+      name: 'mayGoTo',
+      label: 'Places they may go',
+      max: 1000,
+      multiline: true,
+      hint: 'An old home, a favourite walk, a friend’s farm',
+    },
+    { name: 'policeReference', label: 'Police reference', max: 40, code: true },
+  ],
 };
 
 /** Registrations, serials, tags and references: sent in capitals, as they are printed. */
@@ -135,11 +175,26 @@ export const HAS_WHEN: ReadonlySet<AlertKind> = new Set(['stolen', 'suspicious']
 
 /** A fresh draft of a kind. */
 export function emptyDraft(kind: AlertKind): AlertDraft {
-  return { kind, category: null, situation: null, activity: null, onRoad: false, text: {} };
+  return {
+    kind,
+    category: null,
+    situation: null,
+    activity: null,
+    onRoad: false,
+    vulnerabilities: [],
+    text: {},
+  };
 }
 
 /** Problems with a draft, by field (`category`, `situation`, `activity` or a text field), in words. */
 export type DraftErrors = Partial<Record<DraftField | 'category' | 'situation' | 'activity', string>>;
+
+/** A time as a `datetime-local` value in the phone's time zone, to the minute. */
+export function localInputValue(at: number): string {
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+}
 
 /** A `datetime-local` value as epoch milliseconds in the phone's time zone, or null. */
 export function localTime(value: string | undefined): number | null {
@@ -237,6 +292,24 @@ export function buildDetails(draft: AlertDraft): { details: AlertDetails } | { e
         howToRespond: t('howToRespond') ?? '',
       };
       break;
+    case 'missing': {
+      const lastSeenAt = localTime(draft.text.lastSeenAt);
+      if (lastSeenAt === null) errors.lastSeenAt = 'Say when they were last seen.';
+      else if (lastSeenAt > Date.now() + 5 * 60_000) errors.lastSeenAt = 'Last seen cannot be in the future.';
+      details = {
+        kind: 'missing',
+        name: t('name') ?? '',
+        age: whole('age', 0, 120, 'Age'),
+        description: t('description') ?? '',
+        clothing: t('clothing'),
+        lastSeenAt: lastSeenAt ?? 0,
+        lastSeenPlace: t('lastSeenPlace'),
+        vulnerabilities: [...draft.vulnerabilities],
+        mayGoTo: t('mayGoTo'),
+        policeReference: t('policeReference'),
+      };
+      break;
+    }
   }
   return Object.keys(errors).length > 0 ? { errors } : { details: dropEmpty(details) };
 }

@@ -181,6 +181,8 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
         );
       } else if (err instanceof ApiError && err.status === 403 && kind === 'appeal') {
         setProblem('Only police officers can post appeals.');
+      } else if (err instanceof ApiError && err.status === 403 && kind === 'missing') {
+        setProblem('Only police officers and the group’s admins and moderators can post a missing person.');
       } else if (field && field !== 'kind') {
         setServerErrors({ [field]: describeError(err) });
         focusSummary();
@@ -230,6 +232,12 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
         }}
         near={near}
         error={errors.place ?? null}
+        {...(kind === 'missing'
+          ? {
+              legend: 'Where were they last seen?',
+              hint: 'The alert reaches groups near this place and shows it on the map.',
+            }
+          : {})}
       />
       <fieldset className="fieldset">
         <legend>Photos</legend>

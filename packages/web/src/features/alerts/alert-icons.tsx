@@ -51,6 +51,16 @@ const AppealIcon = ({ size }: { size?: number }) => (
   </Icon>
 );
 
+/** A person with a question mark beside them: someone missing. */
+const MissingIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <circle cx="9" cy="6.5" r="3" />
+    <path d="M3.5 20.5v-3a5.5 5.5 0 0 1 11 0v3" />
+    <path d="M17 8.5a2.5 2.5 0 1 1 3.2 2.4c-.7.2-1.2.8-1.2 1.5v.6" />
+    <circle cx="19" cy="16.2" r="0.9" fill="currentColor" />
+  </Icon>
+);
+
 /** The icon for an alert kind. */
 export function KindIcon({ kind, size }: { kind: AlertKind; size?: number }) {
   switch (kind) {
@@ -64,6 +74,8 @@ export function KindIcon({ kind, size }: { kind: AlertKind; size?: number }) {
       return <SuspiciousIcon size={size} />;
     case 'appeal':
       return <AppealIcon size={size} />;
+    case 'missing':
+      return <MissingIcon size={size} />;
   }
 }
 

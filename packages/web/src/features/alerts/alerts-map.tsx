@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { AlertView, GroupArea } from '../../api/types.js';
 import { addTiles } from '../../ui/map-tiles.js';
 import { alertHeading, isOpen, statusText } from './labels.js';
+import { type TrailPoint, trailPath } from './trail.js';
 
 const KIND_COLOUR: Record<AlertView['details']['kind'], string> = {
   stolen: '#9b2c23',
@@ -12,7 +13,10 @@ const KIND_COLOUR: Record<AlertView['details']['kind'], string> = {
   animal: '#8a5a00',
   suspicious: '#1d4c7a',
   appeal: '#3b2f7a',
+  missing: '#7a1f5c',
 };
+/** Sightings of a missing person: small dots joined in time order from where they were last seen. */
+const TRAIL_COLOUR = '#7a1f5c';
 const CLOSED_COLOUR = '#687872';
 
 /** A drawn pin per kind (no image downloads); the chosen one is larger and ringed. */
@@ -47,13 +51,18 @@ interface AlertsMapProps {
   area: GroupArea | null;
   selectedId: string | null;
   onSelect: (alertId: string) => void;
+  /** Sightings of the chosen missing person, drawn as small dots joined by a line in time order. */
+  trail?: readonly TrailPoint[];
+  /** Describes the map to screen readers (the same things must be listed in words nearby). */
+  label?: string;
 }
 
 /** The map; every pin is also in the list under it, so nothing here is reachable only by pointer. */
-export function AlertsMap({ alerts, area, selectedId, onSelect }: AlertsMapProps) {
+export function AlertsMap({ alerts, area, selectedId, onSelect, trail = [], label }: AlertsMapProps) {
   const box = useRef<HTMLElement>(null);
   const map = useRef<L.Map | null>(null);
   const pins = useRef<L.LayerGroup | null>(null);
+  const trailLayer = useRef<L.LayerGroup | null>(null);
   const markers = useRef(new Map<string, L.Marker>());
   const select = useRef(onSelect);
   select.current = onSelect;
@@ -69,12 +78,14 @@ export function AlertsMap({ alerts, area, selectedId, onSelect }: AlertsMapProps
     const m = L.map(box.current, { center: [54.5, -2.5], zoom: 6, keyboard: true });
     addTiles(m, setTilesFailed);
     if (area) areaLayer(area).addTo(m);
+    trailLayer.current = L.layerGroup().addTo(m);
     pins.current = L.layerGroup().addTo(m);
     map.current = m;
     return () => {
       m.remove();
       map.current = null;
       pins.current = null;
+      trailLayer.current = null;
       markers.current.clear();
       framed.current = false;
     };
@@ -132,12 +143,40 @@ export function AlertsMap({ alerts, area, selectedId, onSelect }: AlertsMapProps
     m.setView(marker.getLatLng(), Math.max(m.getZoom(), 12));
   }, [selectedId, alerts]);
 
+  // The chosen person's sightings: oldest first from where they were last seen, so the line reads as a route.
+  useEffect(() => {
+    const m = map.current;
+    const layer = trailLayer.current;
+    if (!m || !layer) return;
+    layer.clearLayers();
+    if (trail.length === 0) return;
+    const start = alerts.find((a) => a.id === selectedId)?.location;
+    const points = trailPath(start ?? null, trail);
+    if (points.length > 1) {
+      L.polyline(points, { color: TRAIL_COLOUR, weight: 3, dashArray: '2 6', opacity: 0.8 }).addTo(layer);
+    }
+    for (const p of trail) {
+      L.circleMarker([p.lat, p.lng], {
+        radius: 7,
+        color: '#fff',
+        weight: 2,
+        fillColor: TRAIL_COLOUR,
+        fillOpacity: 1,
+      })
+        .bindTooltip(p.label)
+        .addTo(layer);
+    }
+    m.fitBounds(L.latLngBounds(points), { padding: [32, 32], maxZoom: 14 });
+  }, [trail, alerts, selectedId]);
+
   return (
     <div className="map-wrap">
       <section
         ref={box}
         className="map-box alerts-map"
-        aria-label="Map of the alerts and the group's area. The same alerts are listed below the map."
+        aria-label={
+          label ?? "Map of the alerts and the group's area. The same alerts are listed below the map."
+        }
       />
       <p className={tilesFailed ? 'map-note' : 'visually-hidden'} role="status">
         {tilesFailed ? 'No map pictures (weak signal?). Pins and the group’s area are still shown.' : ''}

@@ -1,6 +1,7 @@
 // The page at /groups/:id/map: the group's alerts on a map with its area, a filter, the chosen card, and a list.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { getAlert, listGroupAlerts } from '../../api/alerts.js';
+import { listSightings } from '../../api/sightings.js';
 import type { AlertKind, AlertView } from '../../api/types.js';
 import { useGroups } from '../../app/hooks.js';
 import { Link, navigate, useLocation } from '../../app/router.js';
@@ -9,10 +10,12 @@ import { ErrorBanner, Loading } from '../../ui/banner.js';
 import { plural } from '../../ui/format.js';
 import { BackIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
+import { trailOf } from '../missing/missing-labels.js';
 import { AlertCard } from './alert-card.js';
 import { KindIcon } from './alert-icons.js';
 import { AlertsMap } from './alerts-map.js';
-import { alertHeading, isOpen, placeShort, statusText } from './labels.js';
+import { alertHeading, isOpen, isWithdrawn, placeShort, statusText } from './labels.js';
+import type { TrailPoint } from './trail.js';
 
 const KIND_FILTER: { value: AlertKind | ''; label: string }[] = [
   { value: '', label: 'All kinds' },
@@ -21,6 +24,7 @@ const KIND_FILTER: { value: AlertKind | ''; label: string }[] = [
   { value: 'animal', label: 'Animals' },
   { value: 'suspicious', label: 'Suspicious activity' },
   { value: 'appeal', label: 'Police appeals' },
+  { value: 'missing', label: 'Missing people' },
 ];
 
 /** The group map. */
@@ -71,6 +75,7 @@ export function GroupMapPage({ groupId }: { groupId: string }) {
       : alerts;
   }, [alerts, extra, selectedId]);
   const selected = shown.find((a) => a.id === selectedId) ?? null;
+  const trail = useSightingTrail(selected);
 
   const choose = useCallback(
     (alertId: string, scrollTo: 'map' | 'card') => {
@@ -150,12 +155,14 @@ export function GroupMapPage({ groupId }: { groupId: string }) {
             area={group.area}
             selectedId={selectedId}
             onSelect={(alertId) => choose(alertId, 'card')}
+            trail={trail}
           />
         )}
       </div>
       <p className="muted small map-legend">
         {group?.area ? 'The dashed line is the group’s area. ' : 'This group has no area set. '}
         Grey pins are resolved or retracted.
+        {trail.length > 0 ? ' Small dots are sightings of the missing person, joined in the order seen.' : ''}
       </p>
       <div ref={cardBox} className="map-anchor">
         {selected && (
@@ -216,4 +223,23 @@ export function GroupMapPage({ groupId }: { groupId: string }) {
       )}
     </Page>
   );
+}
+
+const NO_TRAIL: TrailPoint[] = [];
+
+/** The chosen missing person's sightings as a trail, fetched again whenever their card changes. */
+function useSightingTrail(alert: AlertView | null): TrailPoint[] {
+  const [trail, setTrail] = useState<{ key: string; points: TrailPoint[] } | null>(null);
+  const wanted =
+    alert && alert.details.kind === 'missing' && !isWithdrawn(alert.details) && (alert.sightings ?? 0) > 0;
+  const key = wanted ? `${alert.id}:${alert.updatedAt}` : null;
+  useEffect(() => {
+    if (!key || !alert) return;
+    const ctrl = new AbortController();
+    listSightings(alert.id, ctrl.signal)
+      .then((list) => setTrail({ key, points: trailOf(list.sightings) }))
+      .catch(() => undefined);
+    return () => ctrl.abort();
+  }, [key, alert]);
+  return key && trail?.key === key ? trail.points : NO_TRAIL;
 }

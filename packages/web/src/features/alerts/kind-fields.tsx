@@ -10,11 +10,13 @@ import {
   HAS_WHEN,
   KIND_FIELDS,
   PROPERTY_FIELDS,
+  type Vulnerability,
 } from './alert-draft.js';
-import { ACTIVITY_LABEL, CATEGORY_LABEL } from './labels.js';
+import { ACTIVITY_LABEL, CATEGORY_LABEL, VULNERABILITY_LABEL } from './labels.js';
 
 const CATEGORIES = Object.keys(CATEGORY_LABEL) as PropertyCategory[];
 const ACTIVITIES = Object.keys(ACTIVITY_LABEL) as NonNullable<AlertDraft['activity']>[];
+const VULNERABILITIES = Object.keys(VULNERABILITY_LABEL) as Vulnerability[];
 const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 interface KindFieldsProps {
@@ -91,7 +93,52 @@ export function KindFields({ draft, onChange, errors }: KindFieldsProps) {
     }
     case 'appeal':
       return <>{fields(KIND_FIELDS.appeal)}</>;
+    case 'missing': {
+      const [who, rest] = [KIND_FIELDS.missing.slice(0, 4), KIND_FIELDS.missing.slice(4)];
+      return (
+        <>
+          {fields(who)}
+          <TextField
+            label="Last seen when (required)"
+            type="datetime-local"
+            value={draft.text.lastSeenAt ?? ''}
+            error={errors.lastSeenAt ?? null}
+            aria-required
+            onChange={(e) => setText('lastSeenAt', e.target.value)}
+          />
+          {fields(rest.slice(0, 1))}
+          <Vulnerabilities
+            value={draft.vulnerabilities}
+            onChange={(vulnerabilities) => onChange({ ...draft, vulnerabilities })}
+          />
+          {fields(rest.slice(1))}
+        </>
+      );
+    }
   }
+}
+
+/** What makes them especially at risk, as tick boxes: any, all or none. */
+function Vulnerabilities({
+  value,
+  onChange,
+}: {
+  value: Vulnerability[];
+  onChange: (v: Vulnerability[]) => void;
+}) {
+  const toggle = (v: Vulnerability, on: boolean) =>
+    onChange(on ? [...value, v] : value.filter((x) => x !== v));
+  return (
+    <fieldset className="choice-list">
+      <legend>Take care: are they…</legend>
+      {VULNERABILITIES.map((v) => (
+        <label key={v} className="choice">
+          <input type="checkbox" checked={value.includes(v)} onChange={(e) => toggle(v, e.target.checked)} />
+          {upper(VULNERABILITY_LABEL[v])}
+        </label>
+      ))}
+    </fieldset>
+  );
 }
 
 function DraftText({

@@ -7,8 +7,12 @@ import {
   alertHeading,
   detailRows,
   isRoadHazard,
+  isWithdrawn,
+  lastSeenText,
   linkedText,
   matchLine,
+  shortDescription,
+  sightingsText,
   statusText,
   travelText,
 } from './labels.js';
@@ -162,5 +166,53 @@ describe('matchLine', () => {
     expect(agoText(now - 3 * 3_600_000, now)).toBe('3 hours ago');
     expect(agoText(now - DAY, now)).toBe('yesterday');
     expect(agoText(now - 15 * DAY, now)).toBe('2 weeks ago');
+  });
+});
+
+describe('missing people in words', () => {
+  const margaret = {
+    kind: 'missing' as const,
+    name: 'Margaret Dowson',
+    age: 81,
+    description: 'Small, white hair, walks with a stick',
+    lastSeenAt: new Date(2026, 2, 3, 14, 20).getTime(),
+    lastSeenPlace: 'Stanhope market place',
+    vulnerabilities: ['dementia' as const, 'medical' as const],
+  };
+
+  it('heads the card with the name and age, and only "Missing person" once withdrawn', () => {
+    expect(alertHeading(margaret)).toBe('Missing: Margaret Dowson, 81');
+    expect(alertHeading({ ...margaret, age: undefined })).toBe('Missing: Margaret Dowson');
+    expect(alertHeading({ kind: 'missing', withdrawn: true })).toBe('Missing person');
+    expect(shortDescription({ kind: 'missing', withdrawn: true })).toBe('missing person');
+  });
+
+  it('says an admin’s alert awaits police confirmation, and a found person was found safe', () => {
+    expect(statusText({ status: 'unverified', outcome: null, details: margaret })).toBe(
+      'Awaiting police confirmation',
+    );
+    expect(statusText({ status: 'unverified', outcome: null })).toBe('Unverified');
+    expect(statusText({ status: 'resolved', outcome: 'found', details: margaret })).toBe(
+      'Resolved: found safe',
+    );
+  });
+
+  it('lists what helps people recognise them, and nothing once withdrawn', () => {
+    expect(detailRows(margaret).map((r) => [r.label, r.value])).toEqual([
+      ['Age', '81'],
+      ['Description', 'Small, white hair, walks with a stick'],
+      ['Last seen', `${lastSeenText(margaret)}`],
+      ['Take care', 'dementia or memory loss; needs medication or care'],
+    ]);
+    expect(lastSeenText(margaret)).toMatch(/^14:20 Tue 3 Mar, Stanhope market place$/);
+    expect(detailRows({ kind: 'missing', withdrawn: true })).toEqual([]);
+    expect(isWithdrawn({ kind: 'missing', withdrawn: true })).toBe(true);
+    expect(isWithdrawn(margaret)).toBe(false);
+  });
+
+  it('counts sightings in words', () => {
+    expect(sightingsText(0)).toBe('No sightings yet');
+    expect(sightingsText(1)).toBe('1 sighting');
+    expect(sightingsText(3)).toBe('3 sightings');
   });
 });

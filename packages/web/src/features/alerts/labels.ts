@@ -1,4 +1,4 @@
-// Alerts in words: headings per kind, field rows, status and outcome, where it travelled, possible matches.
+// Alerts in words: headings per kind, field rows, status and outcome, where it travelled, possible matches, sightings.
 import type {
   AlertDetails,
   AlertKind,
@@ -10,6 +10,20 @@ import type {
 import { plural } from '../../ui/format.js';
 
 type SuspiciousActivity = Extract<AlertDetails, { kind: 'suspicious' }>['activity'];
+/** A card's fields as shown: as raised, except a missing person's once withdrawn. */
+export type ShownDetails = AlertView['details'];
+/** What makes a missing person especially at risk. */
+export type Vulnerability = NonNullable<
+  Extract<AlertDetails, { kind: 'missing' }>['vulnerabilities']
+>[number];
+
+/** A missing person's vulnerabilities, as the card says them. */
+export const VULNERABILITY_LABEL: Record<Vulnerability, string> = {
+  dementia: 'dementia or memory loss',
+  medical: 'needs medication or care',
+  self_harm: 'at risk of harming themselves',
+  other: 'otherwise vulnerable',
+};
 
 /** What a piece of property is, as people say it. */
 export const CATEGORY_LABEL: Record<PropertyCategory, string> = {
@@ -40,6 +54,7 @@ export const KIND_LABEL: Record<AlertKind, string> = {
   animal: 'Animal loose or found',
   suspicious: 'Suspicious activity',
   appeal: 'Police appeal',
+  missing: 'Missing person',
 };
 
 /** What each outcome means, in words. */
@@ -48,10 +63,19 @@ export const OUTCOME_LABEL: Record<AlertOutcome, string> = {
   owner_found: 'owner found',
   returned: 'returned to owner',
   no_further_action: 'no further action',
+  found: 'found safe',
 };
 
-/** The card's heading: "Stolen: quad bike", "Animal loose on the road: 12 sheep", "Police appeal". */
-export function alertHeading(details: AlertDetails): string {
+/** Whether a missing person's details were withdrawn from the card (found, or the alert closed). */
+export function isWithdrawn(details: ShownDetails): boolean {
+  return details.kind === 'missing' && details.withdrawn === true;
+}
+
+/**
+ * The card's heading: "Stolen: quad bike", "Animal loose on the road: 12 sheep", "Police appeal",
+ * "Missing: Margaret Dowson, 81"; "Missing person" alone once their details are withdrawn.
+ */
+export function alertHeading(details: ShownDetails): string {
   switch (details.kind) {
     case 'stolen':
       return `Stolen: ${CATEGORY_LABEL[details.category]}`;
@@ -70,6 +94,11 @@ export function alertHeading(details: AlertDetails): string {
         : `Suspicious activity: ${ACTIVITY_LABEL[details.activity]}`;
     case 'appeal':
       return 'Police appeal';
+    case 'missing':
+      if (details.withdrawn || !details.name) return 'Missing person';
+      return details.age !== undefined
+        ? `Missing: ${details.name}, ${details.age}`
+        : `Missing: ${details.name}`;
   }
 }
 
@@ -80,15 +109,20 @@ function animalCount(species: string, count: number | undefined): string {
 }
 
 /** Whether the card must warn road users: an animal loose on a road. */
-export function isRoadHazard(details: AlertDetails): boolean {
+export function isRoadHazard(details: ShownDetails): boolean {
   return details.kind === 'animal' && details.situation === 'loose' && details.onRoad === true;
 }
 
-/** The status badge in words: never only a colour. */
-export function statusText(alert: Pick<AlertView, 'status' | 'outcome'>): string {
+/**
+ * The status badge in words: never only a colour. A missing person raised by a group admin is
+ * "Awaiting police confirmation" until an officer confirms it.
+ */
+export function statusText(
+  alert: Pick<AlertView, 'status' | 'outcome'> & { details?: ShownDetails },
+): string {
   switch (alert.status) {
     case 'unverified':
-      return 'Unverified';
+      return alert.details?.kind === 'missing' ? 'Awaiting police confirmation' : 'Unverified';
     case 'confirmed':
       return 'Confirmed by police';
     case 'resolved':
@@ -135,7 +169,7 @@ export interface DetailRow {
 const LONG_VALUE = 28;
 
 /** The key fields of an alert, in the order a reader needs them; empty fields are left out. */
-export function detailRows(details: AlertDetails): DetailRow[] {
+export function detailRows(details: ShownDetails): DetailRow[] {
   const rows: DetailRow[] = [];
   const add = (label: string, value: string | number | undefined | null) => {
     const text = value === undefined || value === null ? '' : String(value).trim();
@@ -183,8 +217,34 @@ export function detailRows(details: AlertDetails): DetailRow[] {
       add('Police reference', details.policeReference);
       add('How to respond', details.howToRespond);
       break;
+    case 'missing':
+      if (details.withdrawn) break;
+      add('Age', details.age);
+      add('Description', details.description);
+      add('Wearing', details.clothing);
+      if (details.lastSeenAt !== undefined) add('Last seen', lastSeenText(details));
+      if (details.vulnerabilities?.length) {
+        add('Take care', details.vulnerabilities.map((v) => VULNERABILITY_LABEL[v]).join('; '));
+      }
+      add('May go to', details.mayGoTo);
+      add('Police reference', details.policeReference);
+      break;
   }
   return rows;
+}
+
+/** "14:20 Tue 3 Mar, Stanhope market place": when and where a missing person was last seen. */
+export function lastSeenText(details: { lastSeenAt?: number; lastSeenPlace?: string }): string {
+  const parts = [];
+  if (details.lastSeenAt !== undefined)
+    parts.push(`${timeOf(details.lastSeenAt)} ${dayOf(details.lastSeenAt)}`);
+  if (details.lastSeenPlace?.trim()) parts.push(details.lastSeenPlace.trim());
+  return parts.join(', ');
+}
+
+/** "No sightings yet", "1 sighting", "3 sightings". */
+export function sightingsText(count: number): string {
+  return count === 0 ? 'No sightings yet' : plural(count, 'sighting', 'sightings');
 }
 
 const timeOf = (at: number) =>
@@ -214,7 +274,7 @@ export function agoText(at: number, now: number = Date.now()): string {
 }
 
 /** A short description of what the alert is about: "red Honda quad bike", "12 sheep", "hare coursing". */
-export function shortDescription(details: AlertDetails): string {
+export function shortDescription(details: ShownDetails): string {
   switch (details.kind) {
     case 'stolen':
     case 'found': {
@@ -236,6 +296,8 @@ export function shortDescription(details: AlertDetails): string {
       return ACTIVITY_LABEL[details.activity];
     case 'appeal':
       return 'police appeal';
+    case 'missing':
+      return details.withdrawn || !details.name ? 'missing person' : `missing: ${details.name}`;
   }
 }
 

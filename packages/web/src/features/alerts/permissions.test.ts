@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../../api/types.js';
 import { alertView, ME, OTHER } from '../../state/test-fixtures.js';
-import { alertActions } from './permissions.js';
+import { alertActions, canMarkFound, canRaiseMissing } from './permissions.js';
 
 const ORG = '01HZX000000000000000000ORG';
 const person = (
@@ -68,5 +68,38 @@ describe('alertActions', () => {
       resolve: true,
       matches: false,
     });
+  });
+});
+
+describe('missing people', () => {
+  const missing = alertView({
+    details: {
+      kind: 'missing',
+      name: 'Margaret Dowson',
+      description: 'White hair',
+      lastSeenAt: 1_700_000_000_000,
+      vulnerabilities: [],
+    },
+  });
+
+  it('offers "Found safe" instead of Resolve, to the poster, group admins and officers', () => {
+    expect(alertActions(missing, person('officer'), 'member')).toMatchObject({
+      resolve: false,
+      retract: true,
+    });
+    expect(canMarkFound(missing, person('officer'), 'member')).toBe(true);
+    expect(canMarkFound(missing, person(), 'moderator')).toBe(true);
+    expect(canMarkFound(missing, person(null, OTHER), 'member')).toBe(true);
+    expect(canMarkFound(missing, person(), 'member')).toBe(false);
+    expect(canMarkFound({ ...missing, status: 'resolved' }, person('officer'), 'admin')).toBe(false);
+    expect(canMarkFound(alertView(), person('officer'), 'admin')).toBe(false);
+  });
+
+  it('offers raising one to officers and to the group’s admins and moderators', () => {
+    expect(canRaiseMissing(person('officer'), 'member')).toBe(true);
+    expect(canRaiseMissing(person(), 'admin')).toBe(true);
+    expect(canRaiseMissing(person(), 'moderator')).toBe(true);
+    expect(canRaiseMissing(person('staff'), 'member')).toBe(false);
+    expect(canRaiseMissing(person(), null)).toBe(false);
   });
 });

@@ -77,10 +77,13 @@ interface PlaceFieldProps {
   /** Where short plus codes are taken to be near, and where the map opens: the group's area. */
   near: GeoPoint | null;
   error: string | null;
+  /** The section's name and hint, when not an alert's place (a sighting's, for instance). */
+  legend?: string;
+  hint?: string;
 }
 
 /** The place section of the alert form. */
-export function PlaceField({ value, onChange, near, error }: PlaceFieldProps) {
+export function PlaceField({ value, onChange, near, error, legend, hint }: PlaceFieldProps) {
   const [finding, setFinding] = useState(false);
   const [looking, setLooking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -136,8 +139,8 @@ export function PlaceField({ value, onChange, near, error }: PlaceFieldProps) {
 
   return (
     <fieldset className="fieldset place-field" aria-describedby={error ? `${id}-error` : undefined}>
-      <legend>Where</legend>
-      <p className="hint">Needed for the alert to reach nearby groups and to show on the map.</p>
+      <legend>{legend ?? 'Where'}</legend>
+      <p className="hint">{hint ?? 'Needed for the alert to reach nearby groups and to show on the map.'}</p>
       {error && (
         <p className="field-error" id={`${id}-error`}>
           <span aria-hidden="true">⚠ </span>

@@ -11,14 +11,19 @@ import { AlertCard } from './alert-card.js';
 import { AlertForm } from './alert-form.js';
 import { KindIcon, MapIcon } from './alert-icons.js';
 import { KIND_LABEL, travelText } from './labels.js';
-import { isOfficer } from './permissions.js';
+import { canRaiseMissing, isOfficer } from './permissions.js';
 
-const KINDS: { kind: AlertKind; hint: string; officersOnly?: boolean }[] = [
+const KINDS: { kind: AlertKind; hint: string; officersOnly?: boolean; stewardsOnly?: boolean }[] = [
   { kind: 'stolen', hint: 'Quad, tractor, trailer, tools, livestock, fuel…' },
   { kind: 'found', hint: 'Something found that may have been stolen' },
   { kind: 'animal', hint: 'Stock or a pet loose, on a road, or found' },
   { kind: 'suspicious', hint: 'Hare coursing, lamping, fly-tipping, casing farms' },
   { kind: 'appeal', hint: 'Ask the public for information', officersOnly: true },
+  {
+    kind: 'missing',
+    hint: 'Someone vulnerable who is missing: ask people nearby to look',
+    stewardsOnly: true,
+  },
 ];
 
 const isKind = (k: string | null): k is AlertKind => KINDS.some((x) => x.kind === k);
@@ -81,19 +86,36 @@ export function RaiseAlertPage({ groupId }: { groupId: string }) {
       <p className="muted">
         In {group.name}. Fields marked (required) must be filled in; the rest help people recognise it.
       </p>
+      {kind === 'missing' && <MissingNotice />}
       <AlertForm key={kind} kind={kind} group={group} onPosted={setPosted} />
     </Page>
+  );
+}
+
+/** What raising a missing-person alert means, said before the form: 999 first, and who confirms it. */
+function MissingNotice() {
+  const { state } = useSession();
+  const officer = state.status === 'signed_in' && isOfficer(state.me);
+  return (
+    <Banner kind="info" label="First">
+      If they are in danger, or you have not told the police yet, call <a href="tel:999">999</a> now.
+      {officer
+        ? ' As a police officer, your alert shows as confirmed by police.'
+        : ' Your alert shows as “Awaiting police confirmation” until an officer confirms it.'}{' '}
+      When they are found, mark the alert “Found safe”: their details are then removed everywhere.
+    </Banner>
   );
 }
 
 function KindChooser({ group, back }: { group: MyGroup; back: ReactNode }) {
   const { state } = useSession();
   const officer = state.status === 'signed_in' && isOfficer(state.me);
+  const steward = state.status === 'signed_in' && canRaiseMissing(state.me, group.myRole);
   return (
     <Page title="Raise an alert" before={back}>
       <p className="lead">What is it about?</p>
       <ul className="kind-choices">
-        {KINDS.filter((k) => officer || !k.officersOnly).map((k) => (
+        {KINDS.filter((k) => (officer || !k.officersOnly) && (steward || !k.stewardsOnly)).map((k) => (
           <li key={k.kind}>
             <Link
               to={`/groups/${group.id}/alerts/new?kind=${k.kind}`}

@@ -15,7 +15,8 @@ const FAR_TRAVELLING: ReadonlySet<PropertyCategory> = new Set([
 
 /**
  * The default "groups within N km" for an alert: stolen or found quads, tractors, trailers, plant and
- * vehicles 80 km; other property 50 km; animals 10 km; suspicious activity 30 km; appeals 50 km.
+ * vehicles 80 km; other property 50 km; animals 10 km; suspicious activity 30 km; appeals 50 km;
+ * a missing person 25 km from where they were last seen.
  */
 export function defaultRadiusKm(kind: AlertKind, category?: PropertyCategory): number {
   switch (kind) {
@@ -28,6 +29,8 @@ export function defaultRadiusKm(kind: AlertKind, category?: PropertyCategory): n
       return 30;
     case 'appeal':
       return 50;
+    case 'missing':
+      return 25;
   }
 }
 

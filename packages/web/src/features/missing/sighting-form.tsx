@@ -1,0 +1,248 @@
+// Reporting a sighting: when (now, unless changed), where (a point or a place in any format), a note and photos.
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { uploadPhoto } from '../../api/client.js';
+import { makeClientId } from '../../api/client-id.js';
+import { ApiError, describeError } from '../../api/errors.js';
+import { addSighting, type SightingAdded } from '../../api/sightings.js';
+import type { GeoPoint } from '../../api/types.js';
+import { TextArea, TextField } from '../../ui/fields.js';
+import { plural } from '../../ui/format.js';
+import { CameraIcon } from '../../ui/icons.js';
+import { localInputValue, localTime } from '../alerts/alert-draft.js';
+import { lookUpTyped, NO_PLACE, PlaceField, type PlaceValue } from '../alerts/place-field.js';
+import { type AttachedPhoto, PhotoTray } from '../composer/attachments.js';
+import { type SightingProblems, sightingFieldOf, sightingProblems } from './missing-labels.js';
+
+/** The most photos one sighting carries (the server's limit). */
+const MAX_SIGHTING_PHOTOS = 4;
+
+type FormErrors = SightingProblems & { photos?: string };
+
+interface SightingFormProps {
+  alertId: string;
+  /** The group I report from: photos are uploaded to it. */
+  groupId: string;
+  /** Where short plus codes are taken to be near, and where the map opens. */
+  near: GeoPoint | null;
+  onAdded: (added: SightingAdded) => void;
+  onCancel: () => void;
+}
+
+/** One sighting, from empty to sent; sent once however often the button is pressed. */
+export function SightingForm({ alertId, groupId, near, onAdded, onCancel }: SightingFormProps) {
+  const [seenAt, setSeenAt] = useState(() => localInputValue(Date.now()));
+  const [place, setPlace] = useState<PlaceValue>(NO_PLACE);
+  const [note, setNote] = useState('');
+  const [photos, setPhotos] = useState<AttachedPhoto[]>([]);
+  const uploaded = useRef(new Map<string, string>());
+  const [clientId] = useState(makeClientId);
+  const [attempted, setAttempted] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FormErrors>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const summaryBox = useRef<HTMLDivElement>(null);
+
+  const draft = { hasPoint: !!place.location, typed: place.typed, seenAt: localTime(seenAt), note };
+  const errors: FormErrors = { ...(attempted ? sightingProblems(draft) : {}), ...serverErrors };
+  const errorList = Object.values(errors).filter((m): m is string => !!m);
+
+  const photosRef = useRef(photos);
+  photosRef.current = photos;
+  useEffect(
+    () => () => {
+      for (const p of photosRef.current) URL.revokeObjectURL(p.preview);
+    },
+    [],
+  );
+
+  const addFiles = (files: FileList | null) => {
+    if (!files) return;
+    const images = [...files].filter((f) => f.type.startsWith('image/'));
+    const taken = images.slice(0, Math.max(0, MAX_SIGHTING_PHOTOS - photos.length));
+    setPhotos((p) => [
+      ...p,
+      ...taken.map((file) => ({
+        key: `${file.name}-${file.size}-${Math.random()}`,
+        file,
+        preview: URL.createObjectURL(file),
+      })),
+    ]);
+    setServerErrors((e) => ({
+      ...e,
+      photos:
+        taken.length < files.length
+          ? `A sighting can carry up to ${MAX_SIGHTING_PHOTOS} photos; ${plural(files.length - taken.length, 'file was', 'files were')} left out.`
+          : undefined,
+    }));
+    if (fileInput.current) fileInput.current.value = '';
+  };
+
+  const removePhoto = (key: string) =>
+    setPhotos((p) => {
+      const gone = p.find((x) => x.key === key);
+      if (gone) URL.revokeObjectURL(gone.preview);
+      uploaded.current.delete(key);
+      return p.filter((x) => x.key !== key);
+    });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    setProblem(null);
+    setAttempted(true);
+    setServerErrors({});
+    let where = place;
+    if (where.typed.trim() && where.typedState === 'idle' && !where.location) {
+      setBusy('Finding the place…');
+      try {
+        where = await lookUpTyped(where, near);
+        setPlace(where);
+      } catch {
+        // No signal to check it: the words are sent as typed, which is still a place.
+      }
+      setBusy(null);
+    }
+    const at = localTime(seenAt);
+    const problems = sightingProblems({ hasPoint: !!where.location, typed: where.typed, seenAt: at, note });
+    if (Object.keys(problems).length > 0 || at === null) {
+      requestAnimationFrame(() => summaryBox.current?.focus());
+      return;
+    }
+    try {
+      const photoIds: string[] = [];
+      for (const [i, p] of photos.entries()) {
+        let id = uploaded.current.get(p.key);
+        if (!id) {
+          setBusy(`Sending photo ${i + 1} of ${photos.length}…`);
+          id = (await uploadPhoto(groupId, p.file, p.file.name || 'photo.jpg')).id;
+          uploaded.current.set(p.key, id);
+        }
+        photoIds.push(id);
+      }
+      setBusy('Sending the sighting…');
+      const added = await addSighting(alertId, {
+        clientId,
+        groupId,
+        seenAt: at,
+        location: where.location ? { lat: where.location.lat, lng: where.location.lng } : undefined,
+        placeText: where.typed.trim() || undefined,
+        note: note.trim(),
+        photoIds,
+      });
+      onAdded(added);
+    } catch (err) {
+      setBusy(null);
+      const field = err instanceof ApiError ? sightingFieldOf(err.field) : null;
+      if (err instanceof ApiError && err.isNetwork) {
+        setProblem(
+          'No signal: the sighting is not sent yet. It is kept here; press “Send sighting” again when you have signal.',
+        );
+      } else if (err instanceof ApiError && err.status === 409) {
+        setProblem('This alert is closed now, so sightings are no longer taken. Thank you for looking.');
+      } else if (field) {
+        setServerErrors({ [field]: describeError(err) });
+        requestAnimationFrame(() => summaryBox.current?.focus());
+      } else setProblem(describeError(err));
+    }
+  };
+
+  return (
+    <form
+      className="form sighting-form"
+      onSubmit={submit}
+      noValidate
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
+      }}
+    >
+      <div ref={summaryBox} tabIndex={-1} className="error-summary-slot">
+        {errorList.length > 0 && (
+          <div className="banner banner-error" role="alert">
+            <div className="banner-text">
+              <strong className="banner-label">Please check:</strong>
+              <ul className="error-summary">
+                {errorList.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            </div>
+          </div>
+        )}
+      </div>
+      <TextField
+        label="When did you see them? (required)"
+        type="datetime-local"
+        value={seenAt}
+        aria-required
+        error={errors.seenAt ?? null}
+        onChange={(e) => setSeenAt(e.target.value)}
+      />
+      <PlaceField
+        value={place}
+        onChange={(p) => {
+          setServerErrors({});
+          setPlace(p);
+        }}
+        near={near}
+        error={errors.place ?? null}
+        legend="Where did you see them? (required)"
+        hint="Your location, a pin on the map, or the place typed in words or any grid format."
+      />
+      <TextArea
+        label="What did you see?"
+        optional
+        hint="Which way they were going, what they wore, who they were with."
+        rows={3}
+        maxLength={1000}
+        value={note}
+        error={errors.note ?? null}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <fieldset className="fieldset">
+        <legend>Photos</legend>
+        <p className="hint">
+          Only if it is safe and kind to take one. Location details are removed from photos.
+        </p>
+        {photos.length > 0 && <PhotoTray photos={photos} onRemove={removePhoto} />}
+        {errors.photos && <p className="field-error">{errors.photos}</p>}
+        <button
+          type="button"
+          className="btn btn-secondary"
+          onClick={() => fileInput.current?.click()}
+          disabled={photos.length >= MAX_SIGHTING_PHOTOS}
+        >
+          <CameraIcon /> {photos.length ? 'Add another photo' : 'Add a photo'}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="image/*"
+          multiple
+          hidden
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={(e) => addFiles(e.target.files)}
+        />
+      </fieldset>
+      {problem && (
+        <p className="banner banner-error" role="alert">
+          <span className="banner-text">
+            <strong className="banner-label">Problem:</strong> {problem}
+          </span>
+        </p>
+      )}
+      <p className="visually-hidden" role="status">
+        {busy ?? ''}
+      </p>
+      <div className="button-row">
+        <button type="submit" className="btn btn-primary btn-large" disabled={!!busy}>
+          {busy ?? 'Send sighting'}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={onCancel} disabled={!!busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
