@@ -1,11 +1,14 @@
-// The actions under an alert card: confirm, resolve with an outcome, retract, and see possible matches.
+// The actions under an alert card: confirm, resolve with an outcome, retract, see possible matches, and
+// escalate to the police (the group's admins, moderators and officers).
 import { type FormEvent, useId, useState } from 'react';
 import { changeAlertStatus, getAlertMatches } from '../../api/alerts.js';
 import { ApiError, describeError } from '../../api/errors.js';
 import type { AlertOutcome, AlertView, ChangeAlertStatus } from '../../api/types.js';
+import { Link, useLocation } from '../../app/router.js';
 import { useServices, useSession } from '../../app/session.js';
 import { useConfirm } from '../../ui/confirm.js';
 import { TextArea } from '../../ui/fields.js';
+import { escalateHref, groupOfPath, useCanEscalate } from '../escalations/use-can-escalate.js';
 import { alertHeading, OUTCOME_LABEL } from './labels.js';
 import { rememberMatches } from './matches-store.js';
 import type { AlertActions } from './permissions.js';
@@ -46,8 +49,13 @@ export function AlertActionBar(props: AlertActionBarProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmDialog, confirm] = useConfirm();
+  // The card is not told its group; the conversation and map addresses name it.
+  const groupId = groupOfPath(useLocation().path);
+  const canEscalate = useCanEscalate(groupId);
 
-  if (!actions.confirm && !actions.resolve && !actions.retract && !actions.matches) return null;
+  if (!actions.confirm && !actions.resolve && !actions.retract && !actions.matches && !canEscalate) {
+    return null;
+  }
 
   const change = async (body: ChangeAlertStatus, success: string, refusal: keyof typeof REFUSED) => {
     setBusy(body.status);
@@ -131,6 +139,11 @@ export function AlertActionBar(props: AlertActionBarProps) {
                   ? 'Look again for matches'
                   : 'See matches'}
             </button>
+          )}
+          {canEscalate && groupId && (
+            <Link to={escalateHref(groupId, { alertId: alert.id })} className="btn btn-secondary btn-small">
+              Escalate<span className="visually-hidden"> to the police</span>
+            </Link>
           )}
           {actions.retract && (
             <button

@@ -1,13 +1,16 @@
-// One message: author and badges, reply quote, text, photos, location, and its actions (edit, delete, history).
+// One message: author and badges, reply quote, text, photos, location, and its actions (edit, delete, history,
+// and "Escalate" to the police for the group's admins, moderators and officers).
 import { type FormEvent, memo, useRef, useState } from 'react';
 import { deleteMessage, editMessage } from '../../api/client.js';
 import { describeError } from '../../api/errors.js';
 import { MAX_BODY } from '../../api/limits.js';
 import type { MessageView } from '../../api/types.js';
+import { Link } from '../../app/router.js';
 import { useServices } from '../../app/session.js';
 import { badgeText, fullTime, messageTime } from '../../ui/format.js';
 import { MoreIcon, ShieldIcon } from '../../ui/icons.js';
 import { alertHeading } from '../alerts/labels.js';
+import { escalateHref, useCanEscalate } from '../escalations/use-can-escalate.js';
 import { canShowHistory } from './history.js';
 import { HistoryDialog } from './history-dialog.js';
 import { LocationView } from './location-view.js';
@@ -35,6 +38,7 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   const [historyOpen, setHistoryOpen] = useState(false);
   const optionsButton = useRef<HTMLButtonElement>(null);
   const withHistory = canShowHistory(m, mine, canModerate);
+  const canEscalate = useCanEscalate(m.groupId);
   const who = mine ? 'You' : m.author.displayName;
   const optionsId = `options-${m.id}`;
 
@@ -152,6 +156,11 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
               >
                 History
               </button>
+            )}
+            {canEscalate && !m.deleted && (
+              <Link to={escalateHref(m.groupId, { messageId: m.id })} className="btn btn-quiet">
+                Escalate<span className="visually-hidden"> to the police</span>
+              </Link>
             )}
             {(mine || canModerate) && !m.deleted && (
               <button type="button" className="btn btn-quiet btn-quiet-danger" onClick={remove}>
