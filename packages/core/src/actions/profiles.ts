@@ -308,7 +308,7 @@ export async function releaseProfile(
 ): Promise<ReleaseResult> {
   const release = checkRelease(input, ports.clock.now());
   await requirePostingMember(ports.store, actor, input.groupId);
-  const stored = await requireOwnProfile(ports.store, actor, id);
+  const stored = await requireOwnProfile(ports.store, actor, id, 'profileId');
   return raiseFromProfile(ports, actor, stored, input, release, 'owner');
 }
 
@@ -482,10 +482,20 @@ async function requirePostingMember(store: Repositories, actor: Actor, groupId: 
   }
 }
 
-/** Loads a profile the actor filed; anyone else is told it does not exist, so profiles cannot be probed. */
-async function requireOwnProfile(store: Repositories, actor: Actor, id: ProfileId): Promise<StoredProfile> {
+/**
+ * Loads a profile the actor filed; anyone else is told it does not exist, so profiles cannot be probed.
+ * `field` names the request's field that pointed at it, when there is one.
+ */
+async function requireOwnProfile(
+  store: Repositories,
+  actor: Actor,
+  id: ProfileId,
+  field?: string,
+): Promise<StoredProfile> {
   const stored = await store.profiles.getProfile(id);
-  if (!stored || !canOpenProfile(actor, stored)) throw fail.notFound('Profile');
+  if (!stored || !canOpenProfile(actor, stored)) {
+    throw new DomainError('not_found', 'Profile not found.', field);
+  }
   return stored;
 }
 

@@ -467,6 +467,13 @@ describeEngines('Herbert Protocol profiles', (engine) => {
       const member = await byReference(neighbour, profile.releaseReference);
       expect(member.status).toBe(403);
       expect(member.body.error.field).toBe('reference');
+      const notTheirProfile = await neighbour.request(
+        'POST',
+        `/api/v1/profiles/${profile.id}/release`,
+        lastSeen(teesdale.id),
+      );
+      expect(notTheirProfile.status).toBe(404);
+      expect(notTheirProfile.body.error.field).toBe('profileId');
       const owner = await byReference(family, profile.releaseReference);
       expect(owner.status).toBe(403);
 
