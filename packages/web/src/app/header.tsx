@@ -11,64 +11,74 @@ import '../features/safety/safety.css';
 /** The app header. */
 export function Header() {
   const { state } = useSession();
+  if (state.status === 'signed_in') return <SignedInHeader />;
   return (
-    <>
-      <header className="app-header">
-        <Link to="/" className="brand">
-          <img src="/favicon.svg" alt="" width="28" height="28" />
-          <span>Fellwatch</span>
-        </Link>
-        {state.status === 'signed_in' && <SignedInNav />}
-      </header>
-      {state.status === 'signed_in' && <AttentionNotice />}
-    </>
+    <header className="app-header">
+      <Brand />
+    </header>
   );
 }
 
-// Signing out lives on the account page: three buttons do not fit beside the name on a 360 px screen.
-function SignedInNav() {
+function Brand() {
+  return (
+    <Link to="/" className="brand">
+      <img src="/favicon.svg" alt="" width="28" height="28" />
+      <span>Fellwatch</span>
+    </Link>
+  );
+}
+
+/**
+ * Signing out lives on the account page. With four links beside the name (a watcher who is also an
+ * admin, with messages needing attention) the header is "crowded": on a narrow phone the logo alone
+ * stands for home, so the bar stays one line.
+ */
+function SignedInHeader() {
   const session = useSession();
   const { path } = useLocation();
   const groups = useGroups().groups ?? [];
   const { state: attention } = useAttention();
   const me = session.state.status === 'signed_in' ? session.state.me : null;
+  const open = attention.queues.reduce((sum, q) => sum + q.open, 0);
   const isAdmin = !!me && (me.isPlatformAdmin || me.organisations.some((o) => o.isAdmin));
   const mayWatch =
     !!me &&
     (me.organisations.some((o) => o.affiliation === 'officer') ||
       groups.some((g) => g.myStatus === 'active' && (g.myRole === 'admin' || g.myRole === 'moderator')));
-  const open = attention.queues.reduce((sum, q) => sum + q.open, 0);
+  const links = 1 + (open > 0 ? 1 : 0) + (mayWatch ? 1 : 0) + (isAdmin ? 1 : 0);
+  const current = (to: string) => (path === to ? 'page' : undefined);
 
   return (
-    <nav aria-label="Main" className="app-nav">
-      {open > 0 && (
-        <Link
-          to="/attention"
-          className="nav-link nav-attention"
-          aria-current={path === '/attention' ? 'page' : undefined}
-        >
-          <AlertIcon size={18} /> {open}
-          <span className="visually-hidden"> {open === 1 ? 'message needs' : 'messages need'} attention</span>
-        </Link>
-      )}
-      {mayWatch && (
-        <Link to="/watch" className="nav-link" aria-current={path === '/watch' ? 'page' : undefined}>
-          Watch
-        </Link>
-      )}
-      {isAdmin && (
-        <Link
-          to="/organisations"
-          className="nav-link"
-          aria-current={path === '/organisations' ? 'page' : undefined}
-        >
-          Admin
-        </Link>
-      )}
-      <Link to="/account" className="nav-link" aria-current={path === '/account' ? 'page' : undefined}>
-        Account
-      </Link>
-    </nav>
+    <>
+      <header className={links >= 3 ? 'app-header app-header-crowded' : 'app-header'}>
+        <Brand />
+        <nav aria-label="Main" className="app-nav">
+          {open > 0 && (
+            <Link to="/attention" className="nav-link nav-attention" aria-current={current('/attention')}>
+              <AlertIcon size={18} /> {open}
+              <span className="visually-hidden">
+                {' '}
+                {open === 1 ? 'message needs' : 'messages need'} attention
+              </span>
+            </Link>
+          )}
+          {mayWatch && (
+            <Link to="/watch" className="nav-link" aria-current={current('/watch')}>
+              Watch
+            </Link>
+          )}
+          {isAdmin && (
+            <Link to="/organisations" className="nav-link" aria-current={current('/organisations')}>
+              Admin
+            </Link>
+          )}
+          <Link to="/account" className="nav-link" aria-current={current('/account')}>
+            Account
+          </Link>
+        </nav>
+      </header>
+      <AttentionNotice />
+    </>
   );
 }
 

@@ -186,7 +186,7 @@ export function Composer({
         </p>
       )}
       <p className="composer-guidance">
-        Not for emergencies: someone in danger now? Call{' '}
+        Not for emergencies. In danger now? Call{' '}
         <a href={telHref(guidance.emergencyNumber)} className="tel-link">
           {guidance.emergencyNumber}
         </a>

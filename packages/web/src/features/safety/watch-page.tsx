@@ -63,6 +63,7 @@ export function WatchPage() {
       )}
       {watch && watch.groups.length > 0 && (
         <GoOnWatchForm
+          heading={current.length > 0 ? 'Another shift' : 'Go on watch'}
           watch={watch}
           onStarted={(shift) => {
             setDone(
@@ -114,7 +115,15 @@ function ShiftList({
   );
 }
 
-function GoOnWatchForm({ watch, onStarted }: { watch: MyWatch; onStarted: (shift: WatchShiftView) => void }) {
+function GoOnWatchForm({
+  heading,
+  watch,
+  onStarted,
+}: {
+  heading: string;
+  watch: MyWatch;
+  onStarted: (shift: WatchShiftView) => void;
+}) {
   const [length, setLength] = useState<WatchLength>('4h');
   const [until, setUntil] = useState('');
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(watch.groups.map((g) => g.id)));
@@ -161,7 +170,7 @@ function GoOnWatchForm({ watch, onStarted }: { watch: MyWatch; onStarted: (shift
   const untilError = problem?.startsWith('Choose the time') ? problem : fieldError(error, 'endsAt');
   return (
     <section aria-labelledby="go-on-watch-h" className="panel">
-      <h2 id="go-on-watch-h">Go on watch</h2>
+      <h2 id="go-on-watch-h">{heading}</h2>
       <ErrorBanner error={error} onDismiss={() => setError(null)} />
       <form className="form" onSubmit={submit} noValidate>
         <fieldset className="fieldset">
