@@ -291,6 +291,23 @@ describeEngines('safety routes: guidance and who is watching', (engine) => {
       );
     });
 
+    it('documents every safety route in the OpenAPI document', async () => {
+      const doc = await server.anon.request('GET', '/api/v1/openapi.json');
+      expect(doc.status, doc.text).toBe(200);
+      expect(Object.keys(doc.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/organisations/{id}/guidance',
+          '/api/v1/groups/{groupId}/watch',
+          '/api/v1/watch',
+          '/api/v1/watch/shifts',
+          '/api/v1/watch/shifts/{shiftId}/end',
+          '/api/v1/attention',
+          '/api/v1/groups/{groupId}/attention',
+          '/api/v1/groups/{groupId}/attention/{flagId}/handled',
+        ]),
+      );
+    });
+
     it('shows the header only to active members', async () => {
       const outsider = await server.createUser();
       expectError(await outsider.request('GET', `/api/v1/groups/${world.groupId}/watch`), 404, 'not_found');
