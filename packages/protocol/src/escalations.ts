@@ -181,7 +181,10 @@ export const HandoverPack = z.object({
 });
 export type HandoverPack = z.infer<typeof HandoverPack>;
 
-/** An escalation of the reporter's own message or alert, as the reporter sees it. */
+/**
+ * An escalation of the reporter's own message or alert, as the reporter sees it: how it ended, but not
+ * the handlers' note (what the group is told is posted there).
+ */
 export const ReportedEscalationView = z.object({
   id: Id,
   groupId: Id,
@@ -192,7 +195,6 @@ export const ReportedEscalationView = z.object({
   reference: z.string().nullable(),
   status: EscalationStatus,
   outcome: EscalationOutcome.nullable(),
-  outcomeNote: z.string().nullable(),
   consent: ContactConsentView,
   /** Whether the account has a phone number to share at all. */
   hasPhone: z.boolean(),

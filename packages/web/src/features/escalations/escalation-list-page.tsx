@@ -67,7 +67,7 @@ export function EscalationListPage({ scope, status }: { scope: ListScope; status
         </Link>
       }
     >
-      <nav aria-label="Show" className="section-nav">
+      <nav aria-label="Show" className="section-nav escalation-filter">
         {FILTERS.map((f) => (
           <button
             key={f.value}
@@ -112,14 +112,13 @@ function EscalationCard({ escalation: e, showGroup }: { escalation: EscalationVi
       <p className="escalation-card-line">
         <span className={`status-pill status-pill-${e.status}`}>{STATUS_LABEL[e.status]}</span>{' '}
         {CHANNEL_LABEL[e.channel]}
-        {e.reference && (
-          <>
-            {' '}
-            · Ref <strong>{e.reference}</strong>
-          </>
-        )}
       </p>
-      {e.outcome && <p className="escalation-card-line">{OUTCOME_LABEL[e.outcome]}</p>}
+      {e.reference && (
+        <p className="escalation-card-line">
+          Police reference <strong className="escalation-reference">{e.reference}</strong>
+        </p>
+      )}
+      {e.outcome && <p className="escalation-card-line">Outcome: {OUTCOME_LABEL[e.outcome]}</p>}
       <p className="card-meta">
         {showGroup && `${e.groupName} · `}
         Posted by {e.reporter.displayName} · passed on by {e.escalatedBy.displayName},{' '}

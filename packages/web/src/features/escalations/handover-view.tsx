@@ -43,6 +43,35 @@ export function HandoverActions({ pack }: { pack: HandoverPack }) {
   );
 }
 
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The reporter agrees to share their details themselves, in Fellwatch: a note to paste to them (in the
+ * group, or a text) saying where.
+ */
+function AskTheReporter({ link }: { link: string }) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const note = `Your report has been passed to the police. If you are happy for them to contact you about it, open Fellwatch and go to "My reports to the police": ${link}`;
+  return (
+    <>
+      <p className="hint">
+        They can agree to share their phone number or email in Fellwatch, under “My reports to the police”.
+      </p>
+      <button
+        type="button"
+        className="btn btn-secondary btn-small"
+        onClick={async () => setCopied(await copyText(note))}
+      >
+        Copy a note for the reporter
+      </button>
+      <p role="status" className="copy-status">
+        {copied === true && 'Copied. Paste it to the reporter.'}
+        {copied === false && `This phone would not copy it. Send them: ${link}`}
+      </p>
+    </>
+  );
+}
+
 /** Everything in the pack, in the order a call handler asks, in large type. */
 export function HandoverView({ pack, reporterLink }: { pack: HandoverPack; reporterLink: string }) {
   return (
@@ -98,12 +127,7 @@ export function HandoverView({ pack, reporterLink }: { pack: HandoverPack; repor
         <p className={pack.reporter.phone || pack.reporter.email ? 'hint' : 'pack-note'}>
           {pack.reporter.contactNote}
         </p>
-        {!pack.reporter.phone && !pack.reporter.email && (
-          <p className="hint">
-            They can agree to share their details in Fellwatch, under “My reports to the police”:{' '}
-            <span className="break">{reporterLink}</span>
-          </p>
-        )}
+        {!pack.reporter.phone && !pack.reporter.email && <AskTheReporter link={reporterLink} />}
       </section>
 
       <section aria-labelledby="pack-where">
@@ -122,7 +146,9 @@ export function HandoverView({ pack, reporterLink }: { pack: HandoverPack; repor
             <div>
               <dt>what3words</dt>
               <dd>
-                {pack.location.what3words ?? <span className="muted">{pack.location.what3wordsNote}</span>}
+                {pack.location.what3words ?? (
+                  <span className="pack-missing">{capitalised(pack.location.what3wordsNote ?? '')}</span>
+                )}
               </dd>
             </div>
             <div>

@@ -9,9 +9,9 @@ import type { GroupRole, Me } from '../../api/types.js';
 
 /** Each channel as a big button names it, with when to use it. */
 export const CHANNEL_CHOICES: { channel: EscalationChannel; label: string; when: string }[] = [
-  { channel: '999', label: 'Call 999', when: 'Someone is in danger, or a crime is happening now.' },
-  { channel: '101', label: 'Call 101', when: 'It has happened and nobody is in danger now.' },
-  { channel: 'online', label: 'Report online', when: "Not urgent: use the police force's online form." },
+  { channel: '999', label: '999 emergency', when: 'Someone is in danger, or a crime is happening now.' },
+  { channel: '101', label: '101 non-emergency', when: 'It has happened and nobody is in danger now.' },
+  { channel: 'online', label: 'Online report', when: "Not urgent: the police force's online form." },
 ];
 
 /** Each channel in a list or a heading. */

@@ -77,17 +77,15 @@ function ReportCard({
       <p className="escalation-card-line">
         <span className={`status-pill status-pill-${e.status}`}>{STATUS_LABEL[e.status]}</span>{' '}
         {CHANNEL_LABEL[e.channel]}
-        {e.reference && (
-          <>
-            {' '}
-            · Police reference <strong>{e.reference}</strong>
-          </>
-        )}
       </p>
+      {e.reference && (
+        <p className="escalation-card-line">
+          Police reference <strong className="escalation-reference">{e.reference}</strong>
+        </p>
+      )}
       {e.outcome && (
         <p>
-          <strong>What happened:</strong> {OUTCOME_LABEL[e.outcome]}
-          {e.outcomeNote ? `. ${e.outcomeNote}` : '.'}
+          <strong>What happened:</strong> {OUTCOME_LABEL[e.outcome]}.
         </p>
       )}
       <ConsentForm report={e} onChanged={onChanged} />
@@ -104,7 +102,7 @@ function ConsentForm({
   onChanged: (r: ReportedEscalation) => void;
 }) {
   const { state } = useSession();
-  const email = state.status === 'signed_in' ? state.me.email : '';
+  const me = state.status === 'signed_in' ? state.me : null;
   const [phone, setPhone] = useState(report.consent.phone);
   const [mail, setMail] = useState(report.consent.email);
   const [busy, setBusy] = useState(false);
@@ -120,8 +118,8 @@ function ConsentForm({
         ok: true,
         text:
           phone || mail
-            ? 'Saved. The police can now contact you about this report.'
-            : 'Saved. Nothing is shared.',
+            ? 'Saved. The police will be given the details you ticked, for this report only.'
+            : 'Saved. Your contact details are not shared.',
       });
     } catch (err) {
       setMessage({ ok: false, text: describeError(err) });
@@ -140,12 +138,12 @@ function ConsentForm({
             disabled={!report.hasPhone}
             onChange={(ev) => setPhone(ev.target.checked)}
           />
-          My phone number
+          <span className="break">My phone number{me?.phone ? ` (${me.phone})` : ''}</span>
         </label>
         {!report.hasPhone && <p className="hint">Your account has no phone number.</p>}
         <label className="choice">
           <input type="checkbox" checked={mail} onChange={(ev) => setMail(ev.target.checked)} />
-          <span className="break">My email ({email})</span>
+          <span className="break">My email{me ? ` (${me.email})` : ''}</span>
         </label>
       </fieldset>
       <button type="submit" className="btn btn-secondary" disabled={busy || !changed}>

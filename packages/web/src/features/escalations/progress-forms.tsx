@@ -170,7 +170,7 @@ export function OutcomeForm({ escalation, onSaved }: FormProps) {
       <TextArea
         label="What the police said or did"
         optional
-        hint="Shown to those who handle escalations; you choose what the group is told next."
+        hint="Seen only by the group's admins, moderators and officers. You choose below what the group is told."
         rows={3}
         maxLength={1000}
         value={note}

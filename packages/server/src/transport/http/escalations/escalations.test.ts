@@ -186,6 +186,12 @@ describeEngines('escalation lifecycle', (engine) => {
     expect(final.history[2]?.detail).toEqual({ from: 'Log 123 of 29/11', to: 'DUR-20261129-0042' });
     expect(final.history[5]?.detail).toEqual({ from: 'referred', to: 'closed' });
 
+    // The reporter hears how it ended (and what the group was told), not the handlers' note.
+    const mine = await t.reporter.request('GET', '/api/v1/me/escalations');
+    const theirs = ReportedEscalationList.parse(mine.body).escalations.find((e) => e.id === id);
+    expect(theirs).toMatchObject({ status: 'closed', outcome: 'arrest', reference: 'DUR-20261129-0042' });
+    expect(JSON.stringify(theirs)).not.toContain('poaching');
+
     const audit = await server.ctx.ports.store.listAudit({ subjectId: id, limit: 50 });
     expect(audit.map((a) => a.action).sort()).toEqual(
       [

@@ -117,7 +117,6 @@ export async function loadReportedViews(
     reference: e.reference,
     status: e.status,
     outcome: e.outcome,
-    outcomeNote: e.outcomeNote,
     consent: { phone: e.consentPhone, email: e.consentEmail, at: e.consentAt },
     hasPhone,
     createdAt: e.createdAt,
