@@ -174,7 +174,13 @@ describeBrowser('on watch, and a worrying post', () => {
     await seen(banner);
     await seen(adminPage.getByRole('link', { name: /1 message needs attention/ }));
     await screenshot(adminPage, 'watch-07-attention-banner');
-    await banner.getByRole('button', { name: 'Open' }).click();
+    // In the group itself the header says so too, for those who see the queue.
+    await adminPage.getByRole('link', { name: 'High Gill Farms' }).click();
+    await seen(adminPage.locator('.watch-line').getByRole('link', { name: '1 message needs attention' }));
+    await seen(adminPage.locator('.watch-line').getByRole('link', { name: 'Go on watch' }));
+    await expectNoSidewaysScroll(adminPage);
+    await screenshot(adminPage, 'watch-07b-admin-conversation');
+    await adminPage.locator('.watch-line').getByRole('link', { name: '1 message needs attention' }).click();
     await seen(adminPage.getByRole('heading', { name: 'Needs attention' }));
     const item = adminPage.locator('.attention-item').filter({ hasText: RISKY });
     await seen(item);

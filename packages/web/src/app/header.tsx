@@ -89,7 +89,8 @@ function AttentionNotice() {
   const notice = state.latest;
   if (!notice) return null;
   const queuePath = `/groups/${notice.groupId}/attention`;
-  if (path === queuePath) return null;
+  // The queue itself, and the group's own header (which shows the count), need no banner.
+  if (path === queuePath || path === `/groups/${notice.groupId}`) return null;
   const groupName = state.queues.find((q) => q.groupId === notice.groupId)?.groupName;
   return (
     <div className="attention-banner">

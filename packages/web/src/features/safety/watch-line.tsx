@@ -1,7 +1,6 @@
 // The group header's line on who is watching it now, with the way to go on watch and the queue for those who may.
 import type { WatchStatus } from '../../api/safety.js';
 import { Link } from '../../app/router.js';
-import { plural } from '../../ui/format.js';
 import { type Guidance, telHref, watcherNames } from './guidance.js';
 import { AlertIcon, EyeIcon } from './safety-icons.js';
 import './safety.css';
@@ -41,7 +40,9 @@ export function WatchLine({ groupId, myId, status, guidance }: WatchLineProps) {
         <p className="watch-line-actions">
           {status.canSeeAttention && open > 0 && (
             <Link to={`/groups/${groupId}/attention`} className="attention-chip">
-              <AlertIcon size={16} /> {plural(open, 'message needs', 'messages need')} attention
+              <AlertIcon size={16} /> {open}
+              <span className="visually-hidden"> {open === 1 ? 'message' : 'messages'}</span>{' '}
+              {open === 1 ? 'needs' : 'need'} attention
             </Link>
           )}
           {status.canWatch && (
