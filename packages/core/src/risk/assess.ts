@@ -1,0 +1,170 @@
+// Scores one message against the compiled lexicon: cues, negation, ordinary talk, urgency, dampeners.
+import { RISK_CATEGORIES, type RiskCategory } from './categories.js';
+import type { CompiledLexicon, CueMeaning } from './compile.js';
+import { negationTest } from './negation.js';
+import { readMessage, type Token } from './normalise.js';
+import type { Found } from './phrases.js';
+
+/** What the check found in one message. */
+export interface RiskResult {
+  /** True when at least one category reached the lexicon's threshold. */
+  atRisk: boolean;
+  /** The highest category's score, rounded to two decimals; the threshold is 1 in the shipped lexicon. */
+  score: number;
+  /** The categories at or above the threshold, the strongest first. */
+  categories: RiskCategory[];
+  /** The words or phrases that counted, for the admins' view. */
+  cues: string[];
+}
+
+/** Picks the heaviest matches that share no word, so "barn on fire" does not count "fire" again. */
+function heaviestApart<Meaning>(
+  found: readonly Found<Meaning>[],
+  weight: (found: Found<Meaning>) => number,
+  taken: Set<number> = new Set(),
+): Found<Meaning>[] {
+  const ordered = [...found].sort(
+    (a, b) =>
+      weight(b) - weight(a) || b.tokens.length - a.tokens.length || (a.tokens[0] ?? 0) - (b.tokens[0] ?? 0),
+  );
+  const picked: Found<Meaning>[] = [];
+  for (const match of ordered) {
+    if (match.tokens.some((index) => taken.has(index))) continue;
+    for (const index of match.tokens) taken.add(index);
+    picked.push(match);
+  }
+  return picked;
+}
+
+function sum<Meaning>(found: readonly Found<Meaning>[], weight: (found: Found<Meaning>) => number): number {
+  return found.reduce((total, match) => total + weight(match), 0);
+}
+
+/**
+ * Builds a test for whether a cue is ordinary talk: an ordinary-talk phrase shares a word with it and
+ * is not wholly part of it. So "lost a ewe" hides "lost", but a longer cue that contains a whole
+ * ordinary phrase ("the bull has pinned him" around "bull ... pinned") still counts.
+ */
+function ordinaryTalkTest(ordinary: readonly Found<null>[]): (cueTokens: readonly number[]) => boolean {
+  const byToken = new Map<number, Found<null>[]>();
+  for (const found of ordinary) {
+    for (const index of found.tokens) byToken.set(index, [...(byToken.get(index) ?? []), found]);
+  }
+  return (cueTokens) => {
+    const own = new Set(cueTokens);
+    return cueTokens.some((index) =>
+      (byToken.get(index) ?? []).some((found) => !found.tokens.every((word) => own.has(word))),
+    );
+  };
+}
+
+/** The message's own words for a match, from its first matched word to its last. */
+function wordsOf(text: string, tokens: readonly Token[], match: Found<unknown>): string {
+  const first = tokens[match.tokens[0] ?? 0];
+  const last = tokens[match.tokens[match.tokens.length - 1] ?? 0];
+  return first && last ? text.slice(first.start, last.end) : '';
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/**
+ * The factor each category's score is multiplied by, from the dampeners the message switches on. A
+ * negated trigger does not count ("not a controlled burn", "no keepers about").
+ */
+function dampening(
+  lexicon: CompiledLexicon,
+  tokens: readonly Token[],
+  negated: (tokens: readonly number[]) => boolean,
+): Map<RiskCategory, number> {
+  const said = (found: Found<number>) => !negated(found.tokens);
+  const on = new Set(
+    lexicon.dampenerOn
+      .findIn(tokens)
+      .filter(said)
+      .map((found) => found.phrase.meaning),
+  );
+  for (const found of lexicon.dampenerOff.findIn(tokens).filter(said)) on.delete(found.phrase.meaning);
+  const factors = new Map<RiskCategory, number>(RISK_CATEGORIES.map((category) => [category, 1]));
+  for (const index of on) {
+    const dampener = lexicon.dampeners[index];
+    if (!dampener) continue;
+    for (const category of dampener.categories) {
+      factors.set(category, (factors.get(category) ?? 1) * dampener.factor);
+    }
+  }
+  return factors;
+}
+
+/** Reads a message and scores it for every category. */
+export function assessRisk(lexicon: CompiledLexicon, text: string): RiskResult {
+  const message = readMessage(text, lexicon.reading);
+  const { tokens } = message;
+  // Most messages name no cue at all; they need none of the work below.
+  const candidates = lexicon.cues.findIn(tokens);
+  if (candidates.length === 0) return { atRisk: false, score: 0, categories: [], cues: [] };
+  const masked = ordinaryTalkTest(lexicon.ordinaryTalk.findIn(tokens));
+  const negated = negationTest({
+    tokens,
+    negators: lexicon.negators.findIn(tokens),
+    notNegations: lexicon.notNegations.findIn(tokens),
+    window: lexicon.negationWindow,
+    hypotheticalWindow: lexicon.hypotheticalWindow,
+  });
+  const counts = (found: Found<unknown>) => !masked(found.tokens) && !negated(found.tokens);
+
+  const urgent = heaviestApart(
+    lexicon.urgency.findIn(tokens).filter(counts),
+    (found) => found.phrase.meaning,
+  );
+  const urgency = Math.min(
+    lexicon.mostUrgency,
+    sum(urgent, (found) => found.phrase.meaning) +
+      (message.exclamations ? lexicon.exclamations : 0) +
+      (message.shouting ? lexicon.capitals : 0),
+  );
+
+  const cueWeight = (found: Found<CueMeaning>) => found.phrase.meaning.weight;
+  const found = candidates.filter(counts);
+  const factors = dampening(lexicon, tokens, negated);
+  const scores = new Map<RiskCategory, number>();
+  const counted: Found<unknown>[] = [];
+  for (const category of RISK_CATEGORIES) {
+    const ofCategory = found.filter((match) => match.phrase.meaning.category === category);
+    const taken = new Set<number>();
+    const cues = heaviestApart(
+      ofCategory.filter((match) => !match.phrase.meaning.supporting),
+      cueWeight,
+      taken,
+    );
+    if (cues.length === 0) continue;
+    const supporting = heaviestApart(
+      ofCategory.filter((match) => match.phrase.meaning.supporting),
+      cueWeight,
+      taken,
+    );
+    const raw = sum(cues, cueWeight) + sum(supporting, cueWeight) + urgency;
+    scores.set(category, round(raw * (factors.get(category) ?? 1)));
+    counted.push(...cues, ...supporting);
+  }
+  if (counted.length > 0) counted.push(...urgent);
+
+  const categories = RISK_CATEGORIES.filter(
+    (category) => (scores.get(category) ?? 0) >= lexicon.threshold,
+  ).sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
+  const cues = [
+    ...new Set(
+      counted
+        .sort((a, b) => (a.tokens[0] ?? 0) - (b.tokens[0] ?? 0))
+        .map((match) => wordsOf(text, tokens, match))
+        .filter((words) => words !== ''),
+    ),
+  ];
+  return {
+    atRisk: categories.length > 0,
+    score: Math.max(0, ...scores.values()),
+    categories,
+    cues,
+  };
+}
