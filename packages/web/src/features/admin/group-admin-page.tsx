@@ -72,6 +72,9 @@ export function GroupAdminPage({ groupId }: { groupId: string }) {
       {section === 'invites' && <InvitesSection groupId={groupId} />}
       {section === 'settings' && <SettingsSection group={group} />}
       {section === 'alerts' && <AlertReviewsSection group={group} />}
+      <p>
+        <Link to={`/groups/${groupId}/escalations`}>Passed to the police: references and outcomes</Link>
+      </p>
     </Page>
   );
 }
