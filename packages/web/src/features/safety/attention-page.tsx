@@ -112,9 +112,9 @@ export function GroupAttentionPage({ groupId }: { groupId: string }) {
       }
     >
       <p className="queue-call">
-        If anyone is in danger now, call{' '}
+        If anyone is in danger now:{' '}
         <a href={telHref(guidance.emergencyNumber)} className="btn btn-danger btn-small">
-          <PhoneIcon /> {guidance.emergencyNumber}
+          <PhoneIcon /> Call {guidance.emergencyNumber}
         </a>
       </p>
       <fieldset className="queue-tabs">
