@@ -130,7 +130,7 @@ function Vulnerabilities({
     onChange(on ? [...value, v] : value.filter((x) => x !== v));
   return (
     <fieldset className="choice-list">
-      <legend>Take care: are they…</legend>
+      <legend>Anything that puts them at more risk? Tick any that apply.</legend>
       {VULNERABILITIES.map((v) => (
         <label key={v} className="choice">
           <input type="checkbox" checked={value.includes(v)} onChange={(e) => toggle(v, e.target.checked)} />

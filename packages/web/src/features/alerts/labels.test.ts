@@ -202,7 +202,7 @@ describe('missing people in words', () => {
       ['Age', '81'],
       ['Description', 'Small, white hair, walks with a stick'],
       ['Last seen', `${lastSeenText(margaret)}`],
-      ['Take care', 'dementia or memory loss; needs medication or care'],
+      ['At more risk', 'dementia or memory loss; needs medication or care'],
     ]);
     expect(lastSeenText(margaret)).toMatch(/^14:20 Tue 3 Mar, Stanhope market place$/);
     expect(detailRows({ kind: 'missing', withdrawn: true })).toEqual([]);

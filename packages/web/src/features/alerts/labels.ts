@@ -224,7 +224,7 @@ export function detailRows(details: ShownDetails): DetailRow[] {
       add('Wearing', details.clothing);
       if (details.lastSeenAt !== undefined) add('Last seen', lastSeenText(details));
       if (details.vulnerabilities?.length) {
-        add('Take care', details.vulnerabilities.map((v) => VULNERABILITY_LABEL[v]).join('; '));
+        add('At more risk', details.vulnerabilities.map((v) => VULNERABILITY_LABEL[v]).join('; '));
       }
       add('May go to', details.mayGoTo);
       add('Police reference', details.policeReference);
