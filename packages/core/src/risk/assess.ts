@@ -21,8 +21,8 @@ export interface RiskResult {
 function heaviestApart<Meaning>(
   found: readonly Found<Meaning>[],
   weight: (found: Found<Meaning>) => number,
-  taken: Set<number> = new Set(),
 ): Found<Meaning>[] {
+  const taken = new Set<number>();
   const ordered = [...found].sort(
     (a, b) =>
       weight(b) - weight(a) || b.tokens.length - a.tokens.length || (a.tokens[0] ?? 0) - (b.tokens[0] ?? 0),
@@ -36,14 +36,14 @@ function heaviestApart<Meaning>(
   return picked;
 }
 
-function sum<Meaning>(found: readonly Found<Meaning>[], weight: (found: Found<Meaning>) => number): number {
-  return found.reduce((total, match) => total + weight(match), 0);
+function sum<Item>(items: readonly Item[], weight: (item: Item) => number): number {
+  return items.reduce((total, item) => total + weight(item), 0);
 }
 
 /**
- * Builds a test for whether a cue is ordinary talk: an ordinary-talk phrase shares a word with it and
- * is not wholly part of it. So "lost a ewe" hides "lost", but a longer cue that contains a whole
- * ordinary phrase ("the bull has pinned him" around "bull ... pinned") still counts.
+ * Builds a test for whether a cue is ordinary talk: an ordinary-talk phrase shares a word with it,
+ * unless the cue is longer and contains the whole ordinary phrase. So "lost a ewe" hides "lost" and
+ * "fire up" hides "fire up", but "the bull has pinned him" still counts around "bull ... pinned".
  */
 function ordinaryTalkTest(ordinary: readonly Found<null>[]): (cueTokens: readonly number[]) => boolean {
   const byToken = new Map<number, Found<null>[]>();
@@ -52,9 +52,9 @@ function ordinaryTalkTest(ordinary: readonly Found<null>[]): (cueTokens: readonl
   }
   return (cueTokens) => {
     const own = new Set(cueTokens);
-    return cueTokens.some((index) =>
-      (byToken.get(index) ?? []).some((found) => !found.tokens.every((word) => own.has(word))),
-    );
+    const containsMore = (found: Found<null>) =>
+      cueTokens.length > found.tokens.length && found.tokens.every((word) => own.has(word));
+    return cueTokens.some((index) => (byToken.get(index) ?? []).some((found) => !containsMore(found)));
   };
 }
 
@@ -112,12 +112,12 @@ export function assessRisk(lexicon: CompiledLexicon, text: string): RiskResult {
     window: lexicon.negationWindow,
     hypotheticalWindow: lexicon.hypotheticalWindow,
   });
-  const counts = (found: Found<unknown>) => !masked(found.tokens) && !negated(found.tokens);
+  // A supporting phrase is context (a time, an age, "dementia"), not a claim, so negation leaves it be.
+  const counts = (found: Found<CueMeaning>) =>
+    !masked(found.tokens) && (found.phrase.meaning.supporting || !negated(found.tokens));
+  const said = (found: Found<unknown>) => !masked(found.tokens) && !negated(found.tokens);
 
-  const urgent = heaviestApart(
-    lexicon.urgency.findIn(tokens).filter(counts),
-    (found) => found.phrase.meaning,
-  );
+  const urgent = heaviestApart(lexicon.urgency.findIn(tokens).filter(said), (found) => found.phrase.meaning);
   const urgency = Math.min(
     lexicon.mostUrgency,
     sum(urgent, (found) => found.phrase.meaning) +
@@ -128,27 +128,39 @@ export function assessRisk(lexicon: CompiledLexicon, text: string): RiskResult {
   const cueWeight = (found: Found<CueMeaning>) => found.phrase.meaning.weight;
   const found = candidates.filter(counts);
   const factors = dampening(lexicon, tokens, negated);
-  const scores = new Map<RiskCategory, number>();
+  // Each category's own evidence: its heaviest cues that share no word, then its supporting phrases
+  // that add a word of their own ("since yesterday" beside "not seen since"; not "999" inside "call 999").
+  const evidence = new Map<RiskCategory, number>();
   const counted: Found<unknown>[] = [];
   for (const category of RISK_CATEGORIES) {
     const ofCategory = found.filter((match) => match.phrase.meaning.category === category);
-    const taken = new Set<number>();
     const cues = heaviestApart(
       ofCategory.filter((match) => !match.phrase.meaning.supporting),
       cueWeight,
-      taken,
     );
     if (cues.length === 0) continue;
+    const cueWords = new Set(cues.flatMap((match) => match.tokens));
     const supporting = heaviestApart(
       ofCategory.filter((match) => match.phrase.meaning.supporting),
       cueWeight,
-      taken,
+    ).filter((match) => !match.tokens.every((index) => cueWords.has(index)));
+    evidence.set(
+      category,
+      (sum(cues, cueWeight) + sum(supporting, cueWeight)) * (factors.get(category) ?? 1),
     );
-    const raw = sum(cues, cueWeight) + sum(supporting, cueWeight) + urgency;
-    scores.set(category, round(raw * (factors.get(category) ?? 1)));
     counted.push(...cues, ...supporting);
   }
   if (counted.length > 0) counted.push(...urgent);
+
+  // A category's score: its own evidence and the message's urgency (both dampened as the category
+  // is), plus a share of the other categories' evidence.
+  const total = sum([...evidence.values()], (value) => value);
+  const scores = new Map<RiskCategory, number>();
+  for (const [category, own] of evidence) {
+    const others = total - own;
+    const score = own + urgency * (factors.get(category) ?? 1) + lexicon.otherCategories * others;
+    scores.set(category, round(score));
+  }
 
   const categories = RISK_CATEGORIES.filter(
     (category) => (scores.get(category) ?? 0) >= lexicon.threshold,

@@ -20,6 +20,7 @@ export interface CompiledDampener {
 /** The lexicon with every phrase compiled: what the checker runs on. */
 export interface CompiledLexicon {
   readonly threshold: number;
+  readonly otherCategories: number;
   readonly reading: Reading;
   readonly cues: PhraseSet<CueMeaning>;
   readonly ordinaryTalk: PhraseSet<null>;
@@ -87,6 +88,8 @@ class Compiler {
 
 function checkShape(lexicon: RiskLexicon, problems: string[]): void {
   if (!(lexicon.threshold > 0)) problems.push('threshold must be above 0');
+  if (!(lexicon.otherCategories >= 0 && lexicon.otherCategories <= 1))
+    problems.push('otherCategories must be 0–1');
   for (const [name, words] of Object.entries(lexicon.groups)) {
     if (words.length === 0) problems.push(`group @${name} is empty`);
     if (new Set(words).size !== words.length) problems.push(`group @${name} lists a word twice`);
@@ -180,6 +183,7 @@ function build(lexicon: RiskLexicon): { compiled: CompiledLexicon; problems: str
   const vocabulary = new Set([...compiledCues.words(), ...compiledUrgency.words()]);
   const compiled: CompiledLexicon = {
     threshold: lexicon.threshold,
+    otherCategories: lexicon.otherCategories,
     reading: {
       spellings,
       emoji: new Map(Object.entries(lexicon.emoji).map(([emoji, words]) => [emoji, words.split(' ')])),

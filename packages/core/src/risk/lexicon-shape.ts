@@ -37,6 +37,11 @@ export interface CategoryWords {
 export interface RiskLexicon {
   /** A category whose score reaches this flags the message. */
   readonly threshold: number;
+  /**
+   * How much of the other categories' evidence each category also counts (0 to 1): "crashed the
+   * quad" and "leg's trapped" are each short of the threshold, but together they are a risk.
+   */
+  readonly otherCategories: number;
   /** Named word lists used as `@name` inside phrases. One word per entry. */
   readonly groups: Readonly<Record<string, readonly string[]>>;
   /** Words replaced before matching: contractions written without the apostrophe, dialect, common typos. */

@@ -10,8 +10,11 @@ export interface LabelledMessage {
   category?: RiskCategory;
   /** For a safe message, the kind of ordinary talk it is (for reading false alarms by kind). */
   group?: string;
-  /** "holdout" messages were kept aside and never used to tune the lexicon. */
-  split: 'tune' | 'holdout';
+  /**
+   * "holdout" messages were kept aside and never used to tune the lexicon; "holdout-1" and the like
+   * were an earlier holdout, looked at once and then used for tuning.
+   */
+  split: string;
   note?: string;
 }
 
