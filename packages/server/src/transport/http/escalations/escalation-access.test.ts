@@ -51,6 +51,25 @@ describeEngines('escalation access', (engine) => {
   /** Everything escalated anywhere on this server, as an organisation admin sees it. */
   const everything = () => listed(t.orgAdmin, orgList());
 
+  it('documents every escalation route in the OpenAPI document', async () => {
+    const doc = await server.anon.request('GET', '/api/v1/openapi.json');
+    expect(doc.status, doc.text).toBe(200);
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/groups/{groupId}/escalations',
+        '/api/v1/organisations/{organisationId}/escalations',
+        '/api/v1/me/escalations',
+        '/api/v1/escalations/{escalationId}',
+        '/api/v1/escalations/{escalationId}/pack',
+        '/api/v1/escalations/{escalationId}/reference',
+        '/api/v1/escalations/{escalationId}/status',
+        '/api/v1/escalations/{escalationId}/outcome',
+        '/api/v1/escalations/{escalationId}/post-back',
+        '/api/v1/escalations/{escalationId}/consent',
+      ]),
+    );
+  });
+
   describe('lists', () => {
     it("lists a group's escalations, newest first, for its admins, moderators and officers", async () => {
       for (const user of [t.admin, t.moderator, t.officer, t.orgOfficer, t.orgAdmin]) {
