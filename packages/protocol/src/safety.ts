@@ -84,8 +84,39 @@ export const WatchShiftView = z.object({
 export type WatchShiftView = z.infer<typeof WatchShiftView>;
 export const ShiftResponse = z.object({ shift: WatchShiftView });
 
-/** My shifts that have not ended (soonest first) and the groups I may watch. */
-export const MyWatch = z.object({ shifts: z.array(WatchShiftView), groups: z.array(WatchedGroup) });
+/** ISO weekdays: 1 Monday … 7 Sunday. */
+export const Weekday = z.number().int().min(1).max(7);
+
+/** Go on watch every week: on these days, from a UK local time ("18:00"), for 15 minutes to 24 hours. */
+export const AddWeeklyWatch = z.object({
+  groupIds: z.array(Id).min(1).max(50).optional(),
+  /** Weekdays, each once (the core checks them, naming `days`). */
+  days: z.array(z.number().int()).max(7),
+  startTime: z.string().trim().max(5),
+  durationMinutes: z.number().int(),
+});
+export type AddWeeklyWatch = z.infer<typeof AddWeeklyWatch>;
+
+/** A weekly duty on watch, with its next (or running) occurrence, until it is stopped. */
+export const WatchPatternView = z.object({
+  id: Id,
+  groups: z.array(WatchedGroup),
+  days: z.array(Weekday),
+  /** UK local time, "18:00". */
+  startTime: z.string(),
+  durationMinutes: z.number().int(),
+  next: z.object({ startsAt: Epoch, endsAt: Epoch }).nullable(),
+  stopped: z.boolean(),
+});
+export type WatchPatternView = z.infer<typeof WatchPatternView>;
+export const PatternResponse = z.object({ pattern: WatchPatternView });
+
+/** My shifts that have not ended (soonest first), my weekly patterns, and the groups I may watch. */
+export const MyWatch = z.object({
+  shifts: z.array(WatchShiftView),
+  patterns: z.array(WatchPatternView),
+  groups: z.array(WatchedGroup),
+});
 export type MyWatch = z.infer<typeof MyWatch>;
 
 /**

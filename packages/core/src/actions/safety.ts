@@ -17,13 +17,18 @@ import type {
   EmergencyGuidance,
   FlagId,
   FlagState,
+  PatternId,
   Ports,
   Repositories,
   RiskFlag,
   ShiftId,
+  WatchPattern,
   WatchShift,
 } from '../ports/index.js';
 import type { RiskCategory, RiskResult } from '../risk/index.js';
+import { occurrenceAt, type WeeklyTimes } from './watch-pattern.js';
+
+export { nextOccurrence, occurrenceAt, WATCH_TIME_ZONE, type WeeklyTimes } from './watch-pattern.js';
 
 /** The number to call when someone is in danger or a crime is happening now. */
 export const DEFAULT_EMERGENCY_NUMBER = '999';
@@ -37,6 +42,8 @@ export const MAX_SHIFT_AHEAD_MS = 60 * 24 * 60 * 60 * 1000;
 export const SHIFT_START_GRACE_MS = 5 * 60 * 1000;
 /** The most groups one shift covers. */
 export const MAX_SHIFT_GROUPS = 50;
+/** The shortest weekly watch. */
+export const MIN_PATTERN_MINUTES = 15;
 /** The most flags one queue page returns. */
 export const MAX_ATTENTION_LIST = 200;
 
@@ -62,9 +69,18 @@ export interface GoOnWatchInput {
   endsAt: EpochMs;
 }
 
-/** The actor's shifts that have not ended, the groups they may watch, and every group either names. */
+/** A weekly duty on watch: on these days, from a local time ("18:00"), for so many minutes. */
+export interface WeeklyWatchInput {
+  groupIds?: GroupId[];
+  days: number[];
+  startTime: string;
+  durationMinutes: number;
+}
+
+/** The actor's shifts that have not ended, their weekly patterns, the groups they may watch, and every group these name. */
 export interface MyWatch {
   shifts: WatchShift[];
+  patterns: WatchPattern[];
   watchable: Group[];
   groups: Map<GroupId, Group>;
 }
@@ -265,7 +281,7 @@ export async function goOnWatch(ports: Ports, actor: Actor, input: GoOnWatchInpu
       at: now,
     });
   });
-  return { shifts: [shift], watchable: groups, groups: new Map(groups.map((g) => [g.id, g])) };
+  return { shifts: [shift], patterns: [], watchable: groups, groups: new Map(groups.map((g) => [g.id, g])) };
 }
 
 function checkShiftTimes(input: GoOnWatchInput, now: EpochMs): { startsAt: EpochMs; endsAt: EpochMs } {
@@ -364,20 +380,114 @@ export async function endWatch(ports: Ports, actor: Actor, shiftId: ShiftId): Pr
     }
     return result;
   });
-  return { shifts: [ended], watchable: [], groups: await groupsById(store, ended.groupIds) };
+  return { shifts: [ended], patterns: [], watchable: [], groups: await groupsById(store, ended.groupIds) };
 }
 
-/** The actor's shifts that have not ended yet (soonest first), and the groups they may watch. */
+/** The actor's shifts that have not ended yet (soonest first), weekly patterns, and the groups they may watch. */
 export async function listMyWatch(ports: Pick<Ports, 'store' | 'clock'>, actor: Actor): Promise<MyWatch> {
   const { store } = ports;
-  const [shifts, watchable] = await Promise.all([
+  const [shifts, patterns, watchable] = await Promise.all([
     store.safety.listShiftsOfUser(actor.user.id, ports.clock.now()),
+    store.safety.listPatternsOfUser(actor.user.id),
     watchableGroupsOf(store, actor),
   ]);
   const groups = new Map(watchable.map((g) => [g.id, g]));
-  const missing = [...new Set(shifts.flatMap((s) => s.groupIds))].filter((id) => !groups.has(id));
+  const named = [...shifts.flatMap((s) => s.groupIds), ...patterns.flatMap((p) => p.groupIds)];
+  const missing = [...new Set(named)].filter((id) => !groups.has(id));
   for (const [id, group] of await groupsById(store, missing)) groups.set(id, group);
-  return { shifts, watchable, groups };
+  return { shifts, patterns, watchable, groups };
+}
+
+/**
+ * Goes on watch every week: on the chosen weekdays, from a UK local time, for 15 minutes to 24 hours,
+ * for the chosen groups (or every group the actor may watch), until stopped.
+ */
+export async function addWeeklyWatch(ports: Ports, actor: Actor, input: WeeklyWatchInput): Promise<MyWatch> {
+  const { store } = ports;
+  const times = checkWeeklyTimes(input);
+  const groups = await watchableGroupsFor(store, actor, input.groupIds);
+  const now = ports.clock.now();
+  const pattern: WatchPattern = {
+    id: ports.ids.next() as PatternId,
+    userId: actor.user.id,
+    groupIds: groups.map((g) => g.id),
+    ...times,
+    createdAt: now,
+    endedAt: null,
+  };
+  await store.transaction(async (tx) => {
+    await tx.safety.createPattern(pattern);
+    await tx.appendAudit({
+      actorId: actor.user.id,
+      action: 'watch.pattern_added',
+      subjectType: 'pattern',
+      subjectId: pattern.id,
+      groupId: null,
+      detail: { groupIds: pattern.groupIds, ...times },
+      at: now,
+    });
+  });
+  return {
+    shifts: [],
+    patterns: [pattern],
+    watchable: groups,
+    groups: new Map(groups.map((g) => [g.id, g])),
+  };
+}
+
+/** Stops one of the actor's weekly patterns (a running occurrence ends with it). Another's is "not found". */
+export async function stopWeeklyWatch(ports: Ports, actor: Actor, patternId: PatternId): Promise<MyWatch> {
+  const { store } = ports;
+  const pattern = await store.safety.getPattern(patternId);
+  if (pattern?.userId !== actor.user.id) throw fail.notFound('Pattern');
+  const now = ports.clock.now();
+  const stopped = await store.transaction(async (tx) => {
+    const result = await tx.safety.endPattern(pattern.id, now);
+    if (pattern.endedAt === null) {
+      await tx.appendAudit({
+        actorId: actor.user.id,
+        action: 'watch.pattern_stopped',
+        subjectType: 'pattern',
+        subjectId: pattern.id,
+        groupId: null,
+        detail: {},
+        at: now,
+      });
+    }
+    return result;
+  });
+  return {
+    shifts: [],
+    patterns: [stopped],
+    watchable: [],
+    groups: await groupsById(store, stopped.groupIds),
+  };
+}
+
+const DAY_NAMES = 'Monday 1 … Sunday 7';
+
+function checkWeeklyTimes(input: WeeklyWatchInput): WeeklyTimes {
+  const { days } = input;
+  if (!Array.isArray(days) || days.length === 0) throw fail.invalid('Choose at least one day.', 'days');
+  if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7) || new Set(days).size !== days.length) {
+    throw fail.invalid(`Days are weekdays, each once: ${DAY_NAMES}.`, 'days');
+  }
+  const match =
+    typeof input.startTime === 'string' ? /^(\d{1,2}):(\d{2})$/.exec(input.startTime.trim()) : null;
+  const hours = Number(match?.[1]);
+  const minutes = Number(match?.[2]);
+  if (!match || hours > 23 || minutes > 59) {
+    throw fail.invalid('The start must be a time of day such as 18:00.', 'startTime');
+  }
+  const duration = input.durationMinutes;
+  if (!Number.isInteger(duration) || duration < MIN_PATTERN_MINUTES || duration * 60_000 > MAX_SHIFT_MS) {
+    throw fail.invalid('Each watch lasts from 15 minutes to 24 hours.', 'durationMinutes');
+  }
+  return {
+    days: [...days].sort((a, b) => a - b),
+    startMinute: hours * 60 + minutes,
+    durationMinutes: duration,
+  };
 }
 
 async function groupsById(store: Repositories, ids: readonly GroupId[]): Promise<Map<GroupId, Group>> {
@@ -390,9 +500,16 @@ async function groupsById(store: Repositories, ids: readonly GroupId[]): Promise
  * shift does not outlive its owner's role or membership), each once, until their latest end.
  */
 export async function watchersNow(store: Repositories, group: Group, at: EpochMs): Promise<WatcherNow[]> {
-  const shifts = await store.safety.listShiftsCovering(group.id, at);
+  const [shifts, patterns] = await Promise.all([
+    store.safety.listShiftsCovering(group.id, at),
+    store.safety.listPatternsOfGroup(group.id),
+  ]);
   const until = new Map<UserId, EpochMs>();
   for (const s of shifts) until.set(s.userId, Math.max(until.get(s.userId) ?? 0, s.endsAt));
+  for (const p of patterns) {
+    const running = occurrenceAt(p, at);
+    if (running) until.set(p.userId, Math.max(until.get(p.userId) ?? 0, running.endsAt));
+  }
   const watchers: WatcherNow[] = [];
   for (const [userId, end] of until) {
     const [membership, affiliations] = await Promise.all([

@@ -3,6 +3,7 @@ import type { EpochMs, GroupId, Id, MessageId, OrganisationId, UserId } from '..
 import type { RiskCategory } from '../risk/index.js';
 
 export type ShiftId = Id<'shift'>;
+export type PatternId = Id<'pattern'>;
 export type FlagId = Id<'flag'>;
 
 /**
@@ -36,6 +37,21 @@ export interface WatchShift {
   endsAt: EpochMs;
   endedEarly: boolean;
   createdAt: EpochMs;
+}
+
+/**
+ * A weekly duty on watch: every one of `days` (ISO weekdays, 1 Monday … 7 Sunday) from `startMinute`
+ * (minutes after local midnight, UK time) for `durationMinutes`, until it is stopped (`endedAt`).
+ */
+export interface WatchPattern {
+  id: PatternId;
+  userId: UserId;
+  groupIds: GroupId[];
+  days: number[];
+  startMinute: number;
+  durationMinutes: number;
+  createdAt: EpochMs;
+  endedAt: EpochMs | null;
 }
 
 export type FlagState = 'open' | 'handled';
@@ -81,6 +97,16 @@ export interface SafetyRepository {
   listShiftsOfUser(userId: UserId, after: EpochMs): Promise<WatchShift[]>;
   /** Shifts covering the group at `at` (started, not yet ended), whoever's they are. */
   listShiftsCovering(groupId: GroupId, at: EpochMs): Promise<WatchShift[]>;
+
+  /** Stores a weekly pattern with its groups. */
+  createPattern(pattern: WatchPattern): Promise<void>;
+  getPattern(id: PatternId): Promise<WatchPattern | undefined>;
+  /** Stops a pattern at `at`; one already stopped is returned unchanged; not_found for an unknown id. */
+  endPattern(id: PatternId, at: EpochMs): Promise<WatchPattern>;
+  /** A person's patterns that have not been stopped, oldest first. */
+  listPatternsOfUser(userId: UserId): Promise<WatchPattern[]>;
+  /** Patterns not stopped that include the group, whoever's they are (whether running now is the caller's to say). */
+  listPatternsOfGroup(groupId: GroupId): Promise<WatchPattern[]>;
 
   /**
    * Records a flag on a message. A message is flagged at most once: recording another flag for the

@@ -4,10 +4,12 @@ import {
   type EpochMs,
   type FlagId,
   type GroupId,
+  type PatternId,
   type RiskFlag,
   type ShiftId,
   type Store,
   type UserId,
+  type WatchPattern,
   type WatchShift,
 } from '@fellwatch/core';
 import { expect, it } from 'vitest';
@@ -167,6 +169,53 @@ export function safetyContract(store: () => Store): void {
     await expect(safety().createShift(shift)).rejects.toThrow();
     expect(await safety().getShift(shift.id)).toBeUndefined();
     expect(await safety().listShiftsCovering(group.id, shift.startsAt)).toEqual([]);
+  });
+
+  // ---- weekly patterns ----
+
+  function aPattern(
+    userId: UserId,
+    groupIds: GroupId[],
+    overrides: Partial<WatchPattern> = {},
+  ): WatchPattern {
+    return {
+      id: newId<PatternId>(),
+      userId,
+      groupIds,
+      days: [2, 5],
+      startMinute: 18 * 60,
+      durationMinutes: 8 * 60,
+      createdAt: fixtureEpoch,
+      endedAt: null,
+      ...overrides,
+    };
+  }
+
+  it('stores a weekly pattern with its groups and lists it for its owner and for each group', async () => {
+    const { user, group, more } = await aGroupWithMemberAndMore(store(), 2);
+    const [second, third] = more as [typeof group, typeof group];
+    const pattern = aPattern(user.id, [group.id, second.id]);
+    const older = aPattern(user.id, [third.id], { createdAt: fixtureEpoch - 1, days: [7] });
+    await safety().createPattern(pattern);
+    await safety().createPattern(older);
+
+    const sorted = { ...pattern, groupIds: [...pattern.groupIds].sort() };
+    expect(await safety().getPattern(pattern.id)).toEqual(sorted);
+    expect(await safety().listPatternsOfUser(user.id)).toEqual([older, sorted]);
+    expect((await safety().listPatternsOfGroup(second.id)).map((p) => p.id)).toEqual([pattern.id]);
+    expect((await safety().listPatternsOfGroup(third.id)).map((p) => p.id)).toEqual([older.id]);
+  });
+
+  it('stops a pattern, after which it is listed for nobody; stopping again changes nothing', async () => {
+    const { user, group } = await aGroupWithMemberAndMore(store(), 0);
+    const pattern = aPattern(user.id, [group.id]);
+    await safety().createPattern(pattern);
+    const stopped = await safety().endPattern(pattern.id, fixtureEpoch + 5);
+    expect(stopped).toEqual({ ...pattern, endedAt: fixtureEpoch + 5 });
+    expect(await safety().endPattern(pattern.id, fixtureEpoch + 9)).toEqual(stopped);
+    expect(await safety().listPatternsOfUser(user.id)).toEqual([]);
+    expect(await safety().listPatternsOfGroup(group.id)).toEqual([]);
+    expect((await refusal(safety().endPattern(newId<PatternId>(), fixtureEpoch))).code).toBe('not_found');
   });
 
   // ---- flags ----

@@ -45,6 +45,34 @@ export const safetyMigration: Migration = {
       .columns(['group_id', 'ends_at', 'starts_at'])
       .execute();
 
+    // Weekly patterns: days as JSON text ([1..7], Monday first), times in UK local minutes.
+    await db.schema
+      .createTable('watch_patterns')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('days', 'text', (c) => c.notNull())
+      .addColumn('start_minute', 'integer', (c) => c.notNull())
+      .addColumn('duration_minutes', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('ended_at', 'bigint')
+      .execute();
+    await db.schema
+      .createIndex('watch_patterns_user_idx')
+      .on('watch_patterns')
+      .columns(['user_id'])
+      .execute();
+    await db.schema
+      .createTable('watch_pattern_groups')
+      .addColumn('pattern_id', 'text', (c) => c.notNull().references('watch_patterns.id'))
+      .addColumn('group_id', 'text', (c) => c.notNull().references('groups.id'))
+      .addPrimaryKeyConstraint('watch_pattern_groups_pk', ['pattern_id', 'group_id'])
+      .execute();
+    await db.schema
+      .createIndex('watch_pattern_groups_group_idx')
+      .on('watch_pattern_groups')
+      .columns(['group_id', 'pattern_id'])
+      .execute();
+
     await db.schema
       .createTable('risk_flags')
       .addColumn('id', 'text', (c) => c.primaryKey())

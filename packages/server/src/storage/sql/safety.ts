@@ -9,15 +9,20 @@ import {
   type GroupId,
   type MessageId,
   type OrganisationId,
+  type PatternId,
   type RiskCategory,
   type RiskFlag,
   type SafetyRepository,
   type ShiftId,
   type UserId,
+  type WatchPattern,
   type WatchShift,
 } from '@fellwatch/core';
-import type { Selectable } from 'kysely';
+import type { Selectable, SelectQueryBuilder } from 'kysely';
+import type { Database } from './database.js';
 import type { Atomically, Db } from './repository.js';
+
+type PatternQuery = SelectQueryBuilder<Database, 'watch_patterns', Selectable<WatchPatternsTable>>;
 
 /** An organisation's numbers and online form, once its admins have set them. */
 export interface EmergencyGuidanceTable {
@@ -48,6 +53,23 @@ export interface WatchShiftGroupsTable {
   ends_at: number;
 }
 
+/** A weekly pattern on watch; `days` is JSON text, ISO weekdays. */
+export interface WatchPatternsTable {
+  id: string;
+  user_id: string;
+  days: string;
+  start_minute: number;
+  duration_minutes: number;
+  created_at: number;
+  ended_at: number | null;
+}
+
+/** The groups a weekly pattern covers. */
+export interface WatchPatternGroupsTable {
+  pattern_id: string;
+  group_id: string;
+}
+
 /** A message the risk check flagged; `categories` and `cues` are JSON text. One per message. */
 export interface RiskFlagsTable {
   id: string;
@@ -68,6 +90,8 @@ export type SafetyTables = {
   emergency_guidance: EmergencyGuidanceTable;
   watch_shifts: WatchShiftsTable;
   watch_shift_groups: WatchShiftGroupsTable;
+  watch_patterns: WatchPatternsTable;
+  watch_pattern_groups: WatchPatternGroupsTable;
   risk_flags: RiskFlagsTable;
 };
 
@@ -183,6 +207,55 @@ export class SqlSafetyRepository implements SafetyRepository {
     return shifts.sort((a, b) => a.startsAt - b.startsAt);
   }
 
+  createPattern(pattern: WatchPattern): Promise<void> {
+    return this.atomically(async (conn) => {
+      await conn
+        .insertInto('watch_patterns')
+        .values({
+          id: pattern.id,
+          user_id: pattern.userId,
+          days: JSON.stringify(pattern.days),
+          start_minute: pattern.startMinute,
+          duration_minutes: pattern.durationMinutes,
+          created_at: pattern.createdAt,
+          ended_at: pattern.endedAt,
+        })
+        .execute();
+      await conn
+        .insertInto('watch_pattern_groups')
+        .values(pattern.groupIds.map((groupId) => ({ pattern_id: pattern.id, group_id: groupId })))
+        .execute();
+    });
+  }
+
+  async getPattern(id: PatternId): Promise<WatchPattern | undefined> {
+    return (await this.patternsWhere(this.db, (q) => q.where('id', '=', id)))[0];
+  }
+
+  endPattern(id: PatternId, at: EpochMs): Promise<WatchPattern> {
+    return this.atomically(async (conn) => {
+      const [pattern] = await this.patternsWhere(conn, (q) => q.where('id', '=', id));
+      if (!pattern) throw fail.notFound('Pattern');
+      if (pattern.endedAt !== null) return pattern;
+      await conn.updateTable('watch_patterns').set({ ended_at: at }).where('id', '=', id).execute();
+      return { ...pattern, endedAt: at };
+    });
+  }
+
+  listPatternsOfUser(userId: UserId): Promise<WatchPattern[]> {
+    return this.patternsWhere(this.db, (q) => q.where('user_id', '=', userId).where('ended_at', 'is', null));
+  }
+
+  listPatternsOfGroup(groupId: GroupId): Promise<WatchPattern[]> {
+    return this.patternsWhere(this.db, (q) =>
+      q
+        .where('ended_at', 'is', null)
+        .where('id', 'in', (sub) =>
+          sub.selectFrom('watch_pattern_groups').select('pattern_id').where('group_id', '=', groupId),
+        ),
+    );
+  }
+
   flagMessage(flag: RiskFlag): Promise<FlagResult> {
     return this.atomically(async (conn) => {
       // "On conflict do nothing" keeps a PostgreSQL transaction usable when the message is already flagged.
@@ -246,6 +319,35 @@ export class SqlSafetyRepository implements SafetyRepository {
       .execute();
     for (const row of rows) counts.set(row.group_id as GroupId, Number(row.n));
     return counts;
+  }
+
+  /** Patterns chosen by `where`, with their groups, oldest first. */
+  private async patternsWhere(db: Db, where: (query: PatternQuery) => PatternQuery): Promise<WatchPattern[]> {
+    const rows = await where(db.selectFrom('watch_patterns').selectAll())
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    if (rows.length === 0) return [];
+    const groups = await db
+      .selectFrom('watch_pattern_groups')
+      .select(['pattern_id', 'group_id'])
+      .where(
+        'pattern_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('group_id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id as PatternId,
+      userId: row.user_id as UserId,
+      groupIds: groups.filter((g) => g.pattern_id === row.id).map((g) => g.group_id as GroupId),
+      days: JSON.parse(row.days) as number[],
+      startMinute: Number(row.start_minute),
+      durationMinutes: Number(row.duration_minutes),
+      createdAt: Number(row.created_at),
+      endedAt: row.ended_at === null ? null : Number(row.ended_at),
+    }));
   }
 
   /** Shifts by id with their groups, in no particular order; unknown ids are left out. */

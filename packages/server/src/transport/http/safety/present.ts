@@ -1,18 +1,21 @@
 // Presents safety records as the protocol shapes them: guidance, watchers, shifts, flags and their notices.
-import type {
-  AttentionItem as CoreAttentionItem,
-  EmergencyGuidance as CoreGuidance,
-  MyWatch as CoreMyWatch,
-  RiskCategory as CoreRiskCategory,
-  WatchStatus as CoreWatchStatus,
-  Group,
-  GroupId,
-  OrganisationId,
-  Repositories,
-  RiskFlag,
-  RiskNotice,
-  UserId,
-  WatchShift,
+import {
+  type AttentionItem as CoreAttentionItem,
+  type EmergencyGuidance as CoreGuidance,
+  type MyWatch as CoreMyWatch,
+  type RiskCategory as CoreRiskCategory,
+  type WatchStatus as CoreWatchStatus,
+  type EpochMs,
+  type Group,
+  type GroupId,
+  nextOccurrence,
+  type OrganisationId,
+  type Repositories,
+  type RiskFlag,
+  type RiskNotice,
+  type UserId,
+  type WatchPattern,
+  type WatchShift,
 } from '@fellwatch/core';
 import type {
   AttentionItem,
@@ -22,6 +25,7 @@ import type {
   RiskCategory,
   RiskHint,
   WatchedGroup,
+  WatchPatternView,
   WatchShiftView,
   WatchStatus,
 } from '@fellwatch/protocol';
@@ -118,13 +122,52 @@ function presentShift(
   };
 }
 
-/** My shifts and the groups I may watch. */
-export async function presentMyWatch(store: Organisations, watch: CoreMyWatch): Promise<MyWatch> {
+function presentPattern(
+  pattern: WatchPattern,
+  groups: Map<GroupId, Group>,
+  names: Map<OrganisationId, string>,
+  now: EpochMs,
+): WatchPatternView {
+  const hours = Math.floor(pattern.startMinute / 60);
+  const minutes = pattern.startMinute % 60;
+  return {
+    id: pattern.id,
+    groups: pattern.groupIds
+      .map((id) => groups.get(id))
+      .filter((g): g is Group => g !== undefined)
+      .map((g) => watchedGroup(g, names)),
+    days: [...pattern.days],
+    startTime: `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`,
+    durationMinutes: pattern.durationMinutes,
+    next: pattern.endedAt === null ? nextOccurrence(pattern, now) : null,
+    stopped: pattern.endedAt !== null,
+  };
+}
+
+/** My shifts, weekly patterns and the groups I may watch. */
+export async function presentMyWatch(
+  store: Organisations,
+  watch: CoreMyWatch,
+  now: EpochMs,
+): Promise<MyWatch> {
   const names = await organisationNames(store, watch.groups.values());
   return {
     shifts: watch.shifts.map((s) => presentShift(s, watch.groups, names)),
+    patterns: watch.patterns.map((p) => presentPattern(p, watch.groups, names, now)),
     groups: watch.watchable.map((g) => watchedGroup(g, names)),
   };
+}
+
+/** One weekly pattern (the first of `watch`), as answered when adding or stopping it. */
+export async function presentOnePattern(
+  store: Organisations,
+  watch: CoreMyWatch,
+  now: EpochMs,
+): Promise<WatchPatternView> {
+  const names = await organisationNames(store, watch.groups.values());
+  const [pattern] = watch.patterns;
+  if (!pattern) throw new Error('a pattern was expected');
+  return presentPattern(pattern, watch.groups, names, now);
 }
 
 /** One shift (the first of `watch`), as answered when going on watch or ending a shift. */

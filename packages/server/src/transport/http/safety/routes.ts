@@ -1,5 +1,6 @@
 // HTTP routes. Safety: each organisation's emergency numbers, who is on watch, and messages flagged by the risk check.
 import {
+  addWeeklyWatch,
   endWatch,
   type FlagId,
   type GroupId,
@@ -11,10 +12,13 @@ import {
   listMyWatch,
   markAttentionHandled,
   type OrganisationId,
+  type PatternId,
   type ShiftId,
   setEmergencyGuidance,
+  stopWeeklyWatch,
 } from '@fellwatch/core';
 import {
+  AddWeeklyWatch,
   AttentionItemResponse,
   AttentionList,
   AttentionQuery,
@@ -23,6 +27,7 @@ import {
   GuidanceResponse,
   Id,
   MyWatch,
+  PatternResponse,
   SetEmergencyGuidance,
   ShiftResponse,
   WatchStatus,
@@ -33,6 +38,7 @@ import {
   presentAttentionItems,
   presentGuidance,
   presentMyWatch,
+  presentOnePattern,
   presentOneShift,
   presentWatchStatus,
 } from './present.js';
@@ -40,6 +46,7 @@ import {
 const OrganisationParams = z.object({ id: Id });
 const GroupParams = z.object({ groupId: Id });
 const ShiftParams = z.object({ shiftId: Id });
+const PatternParams = z.object({ patternId: Id });
 const FlagParams = z.object({ groupId: Id, flagId: Id });
 
 /** Registers this feature's routes (see docs/api-routes.md). */
@@ -92,7 +99,42 @@ export function registerSafetyRoutes(api: Api): void {
     tag: 'safety',
     auth: 'required',
     responses: { 200: MyWatch },
-    handler: async ({ actor }) => presentMyWatch(ports.store, await listMyWatch(ports, actor)),
+    handler: async ({ actor }) =>
+      presentMyWatch(ports.store, await listMyWatch(ports, actor), ports.clock.now()),
+  });
+
+  api.route({
+    method: 'POST',
+    url: '/api/v1/watch/patterns',
+    summary: 'Go on watch every week: chosen days, from a UK local time, for 15 minutes to 24 hours',
+    tag: 'safety',
+    auth: 'required',
+    body: AddWeeklyWatch,
+    responses: { 201: PatternResponse },
+    handler: async ({ actor, body, reply }) => {
+      const watch = await addWeeklyWatch(ports, actor, {
+        days: body.days,
+        startTime: body.startTime,
+        durationMinutes: body.durationMinutes,
+        ...(body.groupIds ? { groupIds: body.groupIds as GroupId[] } : {}),
+      });
+      reply.status(201);
+      return { pattern: await presentOnePattern(ports.store, watch, ports.clock.now()) };
+    },
+  });
+
+  api.route({
+    method: 'POST',
+    url: '/api/v1/watch/patterns/:patternId/end',
+    summary: 'Stop a weekly watch (one running now ends with it)',
+    tag: 'safety',
+    auth: 'required',
+    params: PatternParams,
+    responses: { 200: PatternResponse },
+    handler: async ({ actor, params }) => {
+      const watch = await stopWeeklyWatch(ports, actor, params.patternId as PatternId);
+      return { pattern: await presentOnePattern(ports.store, watch, ports.clock.now()) };
+    },
   });
 
   api.route({

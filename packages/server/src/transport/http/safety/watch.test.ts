@@ -1,6 +1,13 @@
 // Integration tests of emergency guidance and the duty roster on both engines: who may set and read the
 // numbers, going on watch, the group header's "watched now by", ending early, and every refusal.
-import { ErrorBody, GuidanceResponse, MyWatch, ShiftResponse, WatchStatus } from '@fellwatch/protocol';
+import {
+  ErrorBody,
+  GuidanceResponse,
+  MyWatch,
+  PatternResponse,
+  ShiftResponse,
+  WatchStatus,
+} from '@fellwatch/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEngines } from '../../../storage/test-support/test-stores.js';
 import { startTestServer, type TestServer, type TestUser } from '../../../test-support/harness.js';
@@ -10,6 +17,20 @@ import { createSafetyWorld, type SafetyWorld } from './test-support/world.js';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const UNKNOWN_ID = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
+
+/** The UK weekday (1 Monday … 7 Sunday) and "HH:MM" at an instant: weekly watches are set in UK time. */
+function ukClock(at: number): { weekday: number; time: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(at));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday')) + 1;
+  return { weekday, time: `${part('hour')}:${part('minute')}` };
+}
 
 describeEngines('safety routes: guidance and who is watching', (engine) => {
   let server: TestServer;
@@ -190,6 +211,7 @@ describeEngines('safety routes: guidance and who is watching', (engine) => {
       expect(watch.groups.map((g) => g.id).sort()).toEqual([world.groupId, second].sort());
       expect(MyWatch.parse((await world.member.request('GET', '/api/v1/watch')).body)).toEqual({
         shifts: [],
+        patterns: [],
         groups: [],
       });
 
@@ -291,6 +313,60 @@ describeEngines('safety routes: guidance and who is watching', (engine) => {
       );
     });
 
+    it('puts an admin on watch every week: shown while an occurrence runs, gone once stopped', async () => {
+      // A weekly watch that started ten minutes ago by the UK clock, on today's (UK) weekday.
+      const { weekday, time } = ukClock(Date.now() - 10 * MINUTE);
+      const added = await world.admin.request('POST', '/api/v1/watch/patterns', {
+        days: [weekday],
+        startTime: time,
+        durationMinutes: 60,
+      });
+      expect(added.status, added.text).toBe(201);
+      const { pattern } = PatternResponse.parse(added.body);
+      expect(pattern).toMatchObject({
+        days: [weekday],
+        startTime: time,
+        durationMinutes: 60,
+        stopped: false,
+      });
+      expect(pattern.groups.map((g) => g.id)).toContain(world.groupId);
+      expect(pattern.next?.startsAt).toBeLessThanOrEqual(Date.now());
+      expect(pattern.next?.endsAt).toBeGreaterThan(Date.now());
+
+      const shown = await status(world.member);
+      expect(shown.watchers.map((w) => w.person.displayName)).toEqual(['Group admin']);
+      expect(shown.watchers[0]?.until).toBe(pattern.next?.endsAt);
+      const mine = MyWatch.parse((await world.admin.request('GET', '/api/v1/watch')).body);
+      expect(mine.patterns.map((p) => p.id)).toEqual([pattern.id]);
+
+      expectError(
+        await world.moderator.request('POST', `/api/v1/watch/patterns/${pattern.id}/end`),
+        404,
+        'not_found',
+      );
+      const stopped = await world.admin.request('POST', `/api/v1/watch/patterns/${pattern.id}/end`);
+      expect(stopped.status, stopped.text).toBe(200);
+      expect(PatternResponse.parse(stopped.body).pattern).toMatchObject({ stopped: true, next: null });
+      expect((await status(world.member)).watchers).toEqual([]);
+      expect(MyWatch.parse((await world.admin.request('GET', '/api/v1/watch')).body).patterns).toEqual([]);
+    });
+
+    it('refuses a weekly watch with bad days, times or length, or for a plain member, writing nothing', async () => {
+      const valid = { days: [1, 3], startTime: '18:00', durationMinutes: 480 };
+      const add = (as: TestUser, body: Record<string, unknown>) =>
+        as.request('POST', '/api/v1/watch/patterns', body);
+      expectField(await add(world.admin, { ...valid, days: [] }), 400, 'days');
+      expectField(await add(world.admin, { ...valid, days: [0] }), 400, 'days');
+      expectField(await add(world.admin, { ...valid, days: [2, 2] }), 400, 'days');
+      expectField(await add(world.admin, { ...valid, startTime: '25:00' }), 400, 'startTime');
+      expectField(await add(world.admin, { ...valid, startTime: 'teatime' }), 400, 'startTime');
+      expectField(await add(world.admin, { ...valid, durationMinutes: 10 }), 400, 'durationMinutes');
+      expectField(await add(world.admin, { ...valid, durationMinutes: 24 * 60 + 1 }), 400, 'durationMinutes');
+      expectField(await add(world.member, valid), 403, 'groupIds');
+      expectField(await add(world.admin, { ...valid, groupIds: [UNKNOWN_ID] }), 404, 'groupIds');
+      expect(MyWatch.parse((await world.admin.request('GET', '/api/v1/watch')).body).patterns).toEqual([]);
+    });
+
     it('documents every safety route in the OpenAPI document', async () => {
       const doc = await server.anon.request('GET', '/api/v1/openapi.json');
       expect(doc.status, doc.text).toBe(200);
@@ -301,6 +377,8 @@ describeEngines('safety routes: guidance and who is watching', (engine) => {
           '/api/v1/watch',
           '/api/v1/watch/shifts',
           '/api/v1/watch/shifts/{shiftId}/end',
+          '/api/v1/watch/patterns',
+          '/api/v1/watch/patterns/{patternId}/end',
           '/api/v1/attention',
           '/api/v1/groups/{groupId}/attention',
           '/api/v1/groups/{groupId}/attention/{flagId}/handled',
