@@ -145,6 +145,25 @@ describeBrowser('on watch, and a worrying post', () => {
 
     await officerPage.getByRole('button', { name: 'End watch now' }).click();
     await seen(officerPage.getByText('You are no longer on watch.'));
+
+    // A regular duty: every Tuesday and Friday evening.
+    await officerPage.getByRole('button', { name: 'Watch every week' }).click();
+    await seen(officerPage.getByText('Choose at least one day.'));
+    await officerPage.getByRole('checkbox', { name: 'Tuesday' }).check();
+    await officerPage.getByRole('checkbox', { name: 'Friday' }).check();
+    await officerPage.getByLabel('Starting at').fill('18:00');
+    await officerPage.getByLabel('For how long each time?').selectOption({ label: '8 hours' });
+    await officerPage.getByRole('checkbox', { name: 'Tuesday' }).scrollIntoViewIfNeeded();
+    await screenshot(officerPage, 'watch-04a-weekly-form');
+    await officerPage.getByRole('button', { name: 'Watch every week' }).click();
+    await seen(officerPage.getByText('Every Tue and Fri, 18:00 for 8 hours: saved.'));
+    await seen(officerPage.getByRole('heading', { name: 'Every week', exact: true }));
+    await expectLabelledFields(officerPage);
+    await expectNoSidewaysScroll(officerPage);
+    await officerPage.getByRole('heading', { name: 'Every week', exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(officerPage, 'watch-04b-weekly');
+    await officerPage.getByRole('button', { name: 'Stop this weekly watch' }).click();
+    await seen(officerPage.getByText('Your weekly watch has been stopped.'));
     await memberPage.reload();
     await seen(memberPage.getByText('Nobody is watching this group right now'));
   });

@@ -9,6 +9,7 @@ export type WatchStatus = P.WatchStatus;
 export type Watcher = P.Watcher;
 export type MyWatch = P.MyWatch;
 export type WatchShiftView = P.WatchShiftView;
+export type WatchPatternView = P.WatchPatternView;
 export type WatchedGroup = P.WatchedGroup;
 export type AttentionItem = P.AttentionItem;
 export type AttentionQueue = P.AttentionQueues['queues'][number];
@@ -16,6 +17,7 @@ export type AttentionMessage = P.AttentionMessage;
 export type RiskCategory = P.RiskCategory;
 export type SetEmergencyGuidance = z.input<typeof P.SetEmergencyGuidance>;
 export type GoOnWatch = z.input<typeof P.GoOnWatch>;
+export type AddWeeklyWatch = z.input<typeof P.AddWeeklyWatch>;
 
 const enc = encodeURIComponent;
 
@@ -52,6 +54,16 @@ export const goOnWatch = (body: GoOnWatch) =>
 /** Ends one of my shifts now (cancels one not yet started). */
 export const endWatch = (shiftId: string) =>
   request<{ shift: WatchShiftView }>('POST', `/watch/shifts/${enc(shiftId)}/end`).then((r) => r.shift);
+
+/** Goes on watch every week: days (1 Monday … 7 Sunday), a UK start time ("18:00"), minutes. */
+export const addWeeklyWatch = (body: AddWeeklyWatch) =>
+  request<{ pattern: WatchPatternView }>('POST', '/watch/patterns', body).then((r) => r.pattern);
+
+/** Stops one of my weekly watches. */
+export const stopWeeklyWatch = (patternId: string) =>
+  request<{ pattern: WatchPatternView }>('POST', `/watch/patterns/${enc(patternId)}/end`).then(
+    (r) => r.pattern,
+  );
 
 /** Every "needs attention" queue I see, with its open count. */
 export const listAttentionQueues = (signal?: AbortSignal) =>

@@ -1,6 +1,6 @@
 // Tests choosing how long to be on watch and the words for when a shift ends.
 import { describe, expect, it } from 'vitest';
-import { clockText, lengthText, watchEnd } from './watch-times.js';
+import { clockText, daysText, lengthText, watchEnd, weeklyText } from './watch-times.js';
 
 const HOUR = 3_600_000;
 /** Saturday 2 May 2026, 17:00 on this machine's clock. */
@@ -40,5 +40,22 @@ describe('lengthText', () => {
     expect(lengthText(4 * HOUR)).toBe('for 4 hours');
     expect(lengthText(45 * 60_000)).toBe('for 45 minutes');
     expect(lengthText(HOUR + 30 * 60_000)).toBe('for 1 hour 30 min');
+  });
+});
+
+describe('weekly watches in words', () => {
+  it('names the days plainly', () => {
+    expect(daysText([2, 5])).toBe('Tue and Fri');
+    expect(daysText([5, 1, 3])).toBe('Mon, Wed and Fri');
+    expect(daysText([1, 2, 3, 4, 5])).toBe('weekdays');
+    expect(daysText([7, 6])).toBe('weekends');
+    expect(daysText([1, 2, 3, 4, 5, 6, 7])).toBe('every day');
+    expect(daysText([3])).toBe('Wed');
+  });
+
+  it('says the whole pattern in one line', () => {
+    expect(weeklyText([2, 5], '18:00', 480)).toBe('Every Tue and Fri, 18:00 for 8 hours');
+    expect(weeklyText([1, 2, 3, 4, 5], '07:30', 90)).toBe('Every weekday, 07:30 for 1 hour 30 min');
+    expect(weeklyText([1, 2, 3, 4, 5, 6, 7], '22:00', 600)).toBe('Every day, 22:00 for 10 hours');
   });
 });

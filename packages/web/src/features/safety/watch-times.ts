@@ -57,3 +57,37 @@ export function lengthText(ms: number): string {
   const h = `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
   return rest === 0 ? `for ${h}` : `for ${h} ${rest} min`;
 }
+
+const DAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The days of the week for a weekly watch's form, Monday first (ISO numbers). */
+export const WEEKDAYS: { value: number; label: string }[] = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+].map((label, i) => ({ value: i + 1, label }));
+
+/** "every day", "weekdays", "weekends", or "Tue and Fri": the days of a weekly watch. */
+export function daysText(days: readonly number[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  if (sorted.length === 7) return 'every day';
+  if (sorted.join() === '1,2,3,4,5') return 'weekdays';
+  if (sorted.join() === '6,7') return 'weekends';
+  const names = sorted.map((d) => DAY_SHORT[d - 1] ?? '?');
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** "Every Tue and Fri, 18:00 for 8 hours": a weekly watch in one line. */
+export function weeklyText(days: readonly number[], startTime: string, durationMinutes: number): string {
+  const when = daysText(days);
+  const prefix =
+    when === 'every day'
+      ? 'Every day'
+      : `Every ${when.replace(/^weekdays$/, 'weekday').replace(/^weekends$/, 'weekend')}`;
+  return `${prefix}, ${startTime} ${lengthText(durationMinutes * 60_000)}`;
+}
