@@ -7,11 +7,11 @@ import type { Found } from './phrases.js';
 
 /** What the check found in one message. */
 export interface RiskResult {
-  /** True when at least one category reached the lexicon's threshold. */
+  /** True when a category's score reached the lexicon's threshold. */
   atRisk: boolean;
   /** The highest category's score, rounded to two decimals; the threshold is 1 in the shipped lexicon. */
   score: number;
-  /** The categories at or above the threshold, the strongest first. */
+  /** The kinds of risk, the strongest first (empty when not at risk). */
   categories: RiskCategory[];
   /** The words or phrases that counted, for the admins' view. */
   cues: string[];
@@ -48,7 +48,11 @@ function sum<Item>(items: readonly Item[], weight: (item: Item) => number): numb
 function ordinaryTalkTest(ordinary: readonly Found<null>[]): (cueTokens: readonly number[]) => boolean {
   const byToken = new Map<number, Found<null>[]>();
   for (const found of ordinary) {
-    for (const index of found.tokens) byToken.set(index, [...(byToken.get(index) ?? []), found]);
+    for (const index of found.tokens) {
+      const list = byToken.get(index) ?? [];
+      list.push(found);
+      byToken.set(index, list);
+    }
   }
   return (cueTokens) => {
     const own = new Set(cueTokens);
@@ -107,6 +111,7 @@ export function assessRisk(lexicon: CompiledLexicon, text: string): RiskResult {
   const masked = ordinaryTalkTest(lexicon.ordinaryTalk.findIn(tokens));
   const negated = negationTest({
     tokens,
+    cues: candidates,
     negators: lexicon.negators.findIn(tokens),
     notNegations: lexicon.notNegations.findIn(tokens),
     window: lexicon.negationWindow,
@@ -156,15 +161,22 @@ export function assessRisk(lexicon: CompiledLexicon, text: string): RiskResult {
   // is), plus a share of the other categories' evidence.
   const total = sum([...evidence.values()], (value) => value);
   const scores = new Map<RiskCategory, number>();
+  const alone = new Map<RiskCategory, number>();
   for (const [category, own] of evidence) {
-    const others = total - own;
-    const score = own + urgency * (factors.get(category) ?? 1) + lexicon.otherCategories * others;
-    scores.set(category, round(score));
+    const withUrgency = own + urgency * (factors.get(category) ?? 1);
+    alone.set(category, round(withUrgency));
+    scores.set(category, round(withUrgency + lexicon.otherCategories * (total - own)));
   }
-
-  const categories = RISK_CATEGORIES.filter(
-    (category) => (scores.get(category) ?? 0) >= lexicon.threshold,
-  ).sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
+  const score = Math.max(0, ...scores.values());
+  const atRisk = score >= lexicon.threshold;
+  // Name the categories that reach the threshold on their own evidence; when only the sum across
+  // categories does, name the strongest one.
+  const byScore = (a: RiskCategory, b: RiskCategory) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0);
+  const named = RISK_CATEGORIES.filter((category) => (alone.get(category) ?? 0) >= lexicon.threshold).sort(
+    byScore,
+  );
+  const strongest = [...scores.keys()].sort(byScore).slice(0, 1);
+  const categories = !atRisk ? [] : named.length > 0 ? named : strongest;
   const cues = [
     ...new Set(
       counted
@@ -173,10 +185,5 @@ export function assessRisk(lexicon: CompiledLexicon, text: string): RiskResult {
         .filter((words) => words !== ''),
     ),
   ];
-  return {
-    atRisk: categories.length > 0,
-    score: Math.max(0, ...scores.values()),
-    categories,
-    cues,
-  };
+  return { atRisk, score, categories, cues };
 }

@@ -5,6 +5,8 @@ import type { Found } from './phrases.js';
 /** The negations found in a message, and how far each reaches. */
 export interface NegationInput {
   readonly tokens: readonly Token[];
+  /** Every cue found; a negation inside one is that cue's own word and negates nothing else. */
+  readonly cues: readonly Found<unknown>[];
   readonly negators: readonly Found<'negation' | 'hypothetical'>[];
   /** Phrases like "not sure" whose negation word negates nothing. */
   readonly notNegations: readonly Found<null>[];
@@ -15,13 +17,16 @@ export interface NegationInput {
 /**
  * Builds a test for whether a cue (given by its matched token indexes) is negated: a negation whose
  * reach (the next `window` words after it, in the same clause) covers a word of the cue. A negation
- * that is itself part of the cue ("not breathing", "no one has seen him") does not cancel it.
+ * that is part of a cue ("not breathing", "no one has seen him", "if something happens to me") is
+ * that cue's own word: it cancels neither that cue nor the ones after it.
  */
 export function negationTest(input: NegationInput): (cueTokens: readonly number[]) => boolean {
   const blocked = new Set(input.notNegations.flatMap((found) => found.tokens));
+  const cueWords = new Set(input.cues.flatMap((cue) => cue.tokens));
+  const insideCue = (negator: Found<unknown>) => negator.tokens.every((index) => cueWords.has(index));
   const reachedBy = new Map<number, Found<'negation' | 'hypothetical'>[]>();
   for (const negator of input.negators) {
-    if (negator.tokens.some((index) => blocked.has(index))) continue;
+    if (negator.tokens.some((index) => blocked.has(index)) || insideCue(negator)) continue;
     const last = negator.tokens[negator.tokens.length - 1] ?? 0;
     const clause = input.tokens[last]?.clause;
     const reach = negator.phrase.meaning === 'hypothetical' ? input.hypotheticalWindow : input.window;
