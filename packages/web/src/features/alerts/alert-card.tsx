@@ -143,8 +143,8 @@ export function AlertCard({
         <AlertActionBar
           alert={alert}
           actions={actions}
-          matchesAsked={known !== undefined}
-          noMatches={known?.length === 0}
+          matchesAsked={actions.matches && known !== undefined}
+          noMatches={actions.matches && known?.length === 0}
           onChanged={onChanged}
           onDone={setNotice}
         />

@@ -166,7 +166,8 @@ export function AlertsMap({ alerts, area, selectedId, onSelect, trail = [], labe
         .bindTooltip(p.label)
         .addTo(layer);
     }
-    m.fitBounds(L.latLngBounds(points), { padding: [32, 32], maxZoom: 14 });
+    // Without animation: a zoom still animating from choosing the pin would swallow an animated one.
+    m.fitBounds(L.latLngBounds(points), { padding: [32, 32], maxZoom: 14, animate: false });
   }, [trail, alerts, selectedId]);
 
   return (

@@ -17,7 +17,7 @@ interface MissingCardPartProps {
   groupId: string;
   me: Pick<Me, 'id' | 'organisations'> | null;
   myRole: GroupRole | null | undefined;
-  /** Offer "Found safe" (off for a card shown on its own sightings page, which offers it itself). */
+  /** Offer "Found safe" and the way to the sightings (off on the officers' record, which lists them). */
   withActions: boolean;
   onChanged?: (alert: AlertView) => void;
   onDone: (message: string) => void;
@@ -47,7 +47,7 @@ export function MissingCardPart(props: MissingCardPartProps) {
   const sightingsPath = `/groups/${groupId}/alerts/${alert.id}`;
   return (
     <div className="missing-part">
-      {path !== sightingsPath && (
+      {props.withActions && path !== sightingsPath && (
         <Link
           to={`/groups/${groupId}/alerts/${alert.id}`}
           className="btn btn-secondary btn-block missing-sightings-link"

@@ -79,15 +79,25 @@ export function SightingsPage({ groupId, alertId }: { groupId: string; alertId: 
       {open && !reporting && (
         <button
           type="button"
-          className="btn btn-primary btn-block btn-large"
-          onClick={() => setReporting(true)}
+          className="btn btn-primary btn-block btn-large missing-report-button"
+          onClick={() => {
+            setReporting(true);
+            // The form opens under a tall card: bring its heading up and say where the reader is.
+            requestAnimationFrame(() => {
+              const heading = document.getElementById('report-heading');
+              heading?.scrollIntoView({ block: 'start' });
+              heading?.focus({ preventScroll: true });
+            });
+          }}
         >
           I have seen them: report a sighting
         </button>
       )}
       {open && reporting && (
         <section aria-labelledby="report-heading" className="sighting-report">
-          <h2 id="report-heading">Report a sighting</h2>
+          <h2 id="report-heading" tabIndex={-1}>
+            Report a sighting
+          </h2>
           <p className="muted">
             If they are in danger now, call <a href="tel:999">999</a> first.
           </p>
