@@ -99,7 +99,11 @@ export function sightingsContract(store: () => Store): void {
     const sighting = aSighting(alert, first, user.id, 10);
     await store().sightings.addSighting(sighting);
     const seq = (await store().getGroup(first))?.lastSeq;
-    const again = await store().sightings.addSighting({ ...sighting, id: newId<SightingId>(), note: 'Again' });
+    const again = await store().sightings.addSighting({
+      ...sighting,
+      id: newId<SightingId>(),
+      note: 'Again',
+    });
     expect(again.duplicate).toBe(true);
     expect(again.sighting).toEqual(sighting);
     expect(again.update.events).toEqual([]);
@@ -246,7 +250,12 @@ export function sightingsContract(store: () => Store): void {
     await expect(
       store().transaction(async (tx) => {
         await tx.sightings.withdrawMissingAlert(alert.id, {
-          change: { status: 'resolved', outcome: 'found', resolvedBy: user.id, updatedAt: alert.updatedAt + 1 },
+          change: {
+            status: 'resolved',
+            outcome: 'found',
+            resolvedBy: user.id,
+            updatedAt: alert.updatedAt + 1,
+          },
           details: { kind: 'missing', withdrawn: true },
           summary: 'Found safe, thank you',
           organisationId,
