@@ -16,7 +16,7 @@ export interface ReadMessage {
   readonly tokens: readonly Token[];
   /** "!!" or at least two exclamation marks. */
   readonly exclamations: boolean;
-  /** A word in capitals (three letters or more) in a message whose longer words are mostly not in capitals. */
+  /** A word in capitals (four letters or more, so "CPR" and "RTC" do not count) in a message whose longer words are mostly not in capitals. */
   readonly shouting: boolean;
 }
 
@@ -34,7 +34,7 @@ const PIECES =
   /([\p{L}\p{N}]+(?:['’‘`][\p{L}\p{N}]+)*)|(\p{Extended_Pictographic})|([!?;:\n\r–—().,]|\s-\s)/gu;
 const DIGIT = /\d/;
 const CLAUSE_WORDS = new Set(['but', 'although', 'though']);
-const SHOUTED = /^\p{Lu}{3,}$/u;
+const SHOUTED = /^\p{Lu}{4,}$/u;
 
 // What the usual English endings after an apostrophe stand for.
 const ENDINGS: Readonly<Record<string, string | null>> = {
@@ -128,7 +128,7 @@ export function readMessage(text: string, reading: Reading): ReadMessage {
     const start = match.index;
     const end = start + piece.length;
     if (word !== undefined) {
-      if (word.length >= 3) {
+      if (word.length >= 4) {
         lettered += 1;
         if (word !== word.toLowerCase() && SHOUTED.test(word)) shouted += 1;
       }
