@@ -186,6 +186,10 @@ export const AlertView = z.object({
   summary: z.string(),
   author: PublicPerson,
   originGroupId: Id,
+  /** Where it was raised, by name, so a card shown far away says whose it is: "Teesdale Farm Watch". */
+  originGroupName: z.string(),
+  /** The organisation of the group it was raised in: "Durham Rural Watch". */
+  originOrganisationName: z.string(),
   location: LocationView.nullable(),
   placeText: z.string().nullable(),
   /** A what3words address in placeText that no geocoder has checked. */

@@ -53,6 +53,12 @@ export interface GroupSummary {
   unread: number;
 }
 
+/** A group's name and its organisation's: how a card says where it came from. */
+export interface GroupNames {
+  groupName: string;
+  organisationName: string;
+}
+
 /** A new message; the store assigns its sequence number. Alert placements are made by `createAlert` only. */
 export type NewMessage = Omit<Message, 'seq' | 'editedAt' | 'deletedAt' | 'deletedBy' | 'alertId'>;
 
@@ -107,6 +113,8 @@ export interface OrganisationRepository {
 export interface GroupRepository {
   createGroup(group: Group): Promise<void>;
   getGroup(id: GroupId): Promise<Group | undefined>;
+  /** The names of these groups and of their organisations, in one lookup; unknown ids are left out. */
+  getGroupNames(ids: readonly GroupId[]): Promise<Map<GroupId, GroupNames>>;
   updateGroup(group: Omit<Group, 'lastSeq'>): Promise<void>;
   listGroups(): Promise<Group[]>;
   getMembership(groupId: GroupId, userId: UserId): Promise<Membership | undefined>;

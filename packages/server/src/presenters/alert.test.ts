@@ -104,9 +104,15 @@ function aGroup(id: GroupId, organisationId: OrganisationId): Group {
 
 const ann: PublicProfile = { id: ANN, displayName: 'Ann', badges: [] };
 
+const NAMES = new Map([
+  [ORIGIN, { groupName: 'Teesdale Farm Watch', organisationName: 'Durham Rural Watch' }],
+  [WEARDALE, { groupName: 'Weardale Watch', organisationName: 'Durham Rural Watch' }],
+  [NEIGHBOUR, { groupName: 'Alston Moor', organisationName: 'Cumbria Constabulary' }],
+]);
+
 /** A store answering from memory and counting the alert lookups. */
 function memoryStore(placements: Message[]) {
-  const calls = { alerts: 0, placements: 0 };
+  const calls = { alerts: 0, placements: 0, names: [] as GroupId[][] };
   const groups = new Map([
     [ORIGIN, aGroup(ORIGIN, DALES)],
     [WEARDALE, aGroup(WEARDALE, DALES)],
@@ -130,21 +136,31 @@ function memoryStore(placements: Message[]) {
     async getGroup(id) {
       return groups.get(id);
     },
+    async getGroupNames(ids) {
+      calls.names.push([...ids]);
+      return new Map(ids.flatMap((id) => (NAMES.has(id) ? [[id, NAMES.get(id)!] as const] : [])));
+    },
   };
   return { store, calls };
 }
 
 describe('presentAlert', () => {
-  it('shows the fields, the author, the place in every format, photos that exist and the travel counts', () => {
-    const view = presentAlert(anAlert(), ann, new Map([[PHOTO, aMedia(PHOTO)]]), {
-      groups: 6,
-      organisations: 2,
-    });
+  it('shows the fields, the author, where it came from, the place in every format, photos that exist and the travel counts', () => {
+    const view = presentAlert(
+      anAlert(),
+      ann,
+      new Map([[PHOTO, aMedia(PHOTO)]]),
+      { groups: 6, organisations: 2 },
+      NAMES.get(ORIGIN),
+    );
     expect(AlertView.parse(view)).toEqual(view);
     expect(view).toMatchObject({
       id: ALERT,
       details: { kind: 'stolen', registration: 'AB12 CDE' },
       author: { id: ANN, displayName: 'Ann' },
+      originGroupId: ORIGIN,
+      originGroupName: 'Teesdale Farm Watch',
+      originOrganisationName: 'Durham Rural Watch',
       location: describeLocation({ lat: 54.625, lng: -2.081 }),
       placeUnchecked: true,
       status: 'unverified',
@@ -154,10 +170,13 @@ describe('presentAlert', () => {
   });
 
   it('names a departed author "Former member" and has no location when none was given', () => {
-    const view = presentAlert(anAlert({ location: null, placeText: null }), undefined, new Map(), {
-      groups: 1,
-      organisations: 1,
-    });
+    const view = presentAlert(
+      anAlert({ location: null, placeText: null }),
+      undefined,
+      new Map(),
+      { groups: 1, organisations: 1 },
+      NAMES.get(ORIGIN),
+    );
     expect(view.author.displayName).toBe('Former member');
     expect(view.location).toBeNull();
     expect(view.placeUnchecked).toBe(false);
@@ -191,7 +210,12 @@ describe('loadMessageViews with alert placements', () => {
     for (const view of views) MessageView.parse(view);
     expect(views.map((v) => v.alert?.id ?? null)).toEqual([ALERT, ALERT, null]);
     expect(views[0]?.alert?.travel).toEqual({ groups: 2, organisations: 1 });
-    expect(calls).toEqual({ alerts: 1, placements: 1 });
+    expect(views[1]?.alert).toMatchObject({
+      originGroupName: 'Teesdale Farm Watch',
+      originOrganisationName: 'Durham Rural Watch',
+    });
+    // One lookup of the origin's names for the whole page, not one per card.
+    expect(calls).toEqual({ alerts: 1, placements: 1, names: [[ORIGIN]] });
   });
 
   it('shows no alert on a deleted placement', async () => {

@@ -5,6 +5,7 @@ import {
   describeLocation,
   findWhat3wordsAddresses,
   type GroupId,
+  type GroupNames,
   type Media,
   type MediaId,
   type OrganisationId,
@@ -28,7 +29,7 @@ export interface AlertTravel {
  */
 export type AlertPresentingStore = Pick<
   Repositories,
-  'getPublicProfiles' | 'getMedia' | 'getAlertsByIds' | 'listAlertPlacements' | 'getGroup'
+  'getPublicProfiles' | 'getMedia' | 'getAlertsByIds' | 'listAlertPlacements' | 'getGroup' | 'getGroupNames'
 > &
   Partial<Pick<Repositories, 'sightings'>>;
 
@@ -48,13 +49,15 @@ export function isWithdrawn(alert: Pick<Alert, 'kind' | 'details'>): boolean {
 
 /**
  * An alert as members of a group where it is shown see it. Photos missing from `photos` are left out.
- * `sightings` counts a missing person's sightings (none are counted once withdrawn).
+ * `origin` names the group it was raised in and that group's organisation. `sightings` counts a
+ * missing person's sightings (none are counted once withdrawn).
  */
 export function presentAlert(
   alert: Alert,
   author: PublicProfile | undefined,
   photos: ReadonlyMap<MediaId, Media>,
   travel: AlertTravel,
+  origin: GroupNames | undefined,
   sightings = 0,
 ): AlertView {
   const shown = [];
@@ -69,6 +72,8 @@ export function presentAlert(
     summary: alert.summary,
     author: author ? presentPerson(author) : presentFormerMember(alert.authorId),
     originGroupId: alert.originGroupId,
+    originGroupName: origin?.groupName ?? '',
+    originOrganisationName: origin?.organisationName ?? '',
     location: alert.location ? describeLocation(alert.location) : null,
     placeText: alert.placeText,
     placeUnchecked: isPlaceUnchecked(alert.placeText),
@@ -111,7 +116,10 @@ export async function loadAlertTravel(
   return travel;
 }
 
-/** Presents many alerts with one profile lookup, one lookup per distinct photo and their travel, in order. */
+/**
+ * Presents many alerts with one profile lookup, one lookup of the origin groups' names, one lookup per
+ * distinct photo and their travel, in order.
+ */
 export async function loadAlertViews(
   store: AlertPresentingStore,
   alerts: readonly Alert[],
@@ -119,13 +127,16 @@ export async function loadAlertViews(
   if (alerts.length === 0) return [];
   const authorIds = new Set<UserId>();
   const photoIds = new Set<MediaId>();
+  const originIds = new Set<GroupId>();
   for (const a of alerts) {
     authorIds.add(a.authorId);
+    originIds.add(a.originGroupId);
     for (const id of a.photoIds) photoIds.add(id);
   }
   const missing = alerts.filter((a) => a.kind === 'missing' && !isWithdrawn(a)).map((a) => a.id);
-  const [profiles, media, travel, sightings] = await Promise.all([
+  const [profiles, origins, media, travel, sightings] = await Promise.all([
     store.getPublicProfiles([...authorIds]),
+    store.getGroupNames([...originIds]),
     Promise.all([...photoIds].map((id) => store.getMedia(id))),
     loadAlertTravel(
       store,
@@ -143,6 +154,7 @@ export async function loadAlertViews(
       profiles.get(a.authorId),
       photos,
       travel.get(a.id) ?? { groups: 0, organisations: 0 },
+      origins.get(a.originGroupId),
       sightings.get(a.id) ?? 0,
     ),
   );

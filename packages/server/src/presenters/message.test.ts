@@ -159,6 +159,7 @@ describe('loadMessageViews', () => {
       getAlertsByIds: unexpected,
       listAlertPlacements: unexpected,
       getGroup: unexpected,
+      getGroupNames: unexpected,
     };
     return { store, calls };
   }

@@ -7,6 +7,7 @@ import {
   aMembership,
   aMessage,
   anInvite,
+  anOrganisation,
   aUser,
   fixtureEpoch,
   newId,
@@ -45,6 +46,22 @@ export function groupsContract(store: () => Store) {
       code: 'not_found',
     });
     expect(await store().getGroup(newId<GroupId>())).toBeUndefined();
+  });
+
+  it('names groups and their organisations in one lookup, leaving unknown ids out', async () => {
+    const { organisation, group } = await aGroupWithMember(store());
+    const other = anOrganisation({ name: `Durham Rural Watch ${newId()}` });
+    await store().createOrganisation(other);
+    const teesdale = aGroup(other.id, { name: 'Teesdale Farm Watch' });
+    await store().createGroup(teesdale);
+    const names = await store().getGroupNames([group.id, teesdale.id, group.id, newId<GroupId>()]);
+    expect(names).toEqual(
+      new Map([
+        [group.id, { groupName: group.name, organisationName: organisation.name }],
+        [teesdale.id, { groupName: 'Teesdale Farm Watch', organisationName: other.name }],
+      ]),
+    );
+    expect(await store().getGroupNames([])).toEqual(new Map());
   });
 
   it('inserts or replaces memberships and filters them by status', async () => {

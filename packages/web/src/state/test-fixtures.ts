@@ -14,6 +14,8 @@ export function alertView(overrides: Partial<AlertView> = {}): AlertView {
     summary: 'Taken from the yard overnight',
     author: { id: OTHER, displayName: 'Ruth', badges: [] },
     originGroupId: GROUP,
+    originGroupName: 'Teesdale Farm Watch',
+    originOrganisationName: 'Durham Rural Watch',
     location: { lat: 54.6, lng: -2.1, gridRef: 'NY 93681 11395', plusCode: '9C6WJVXX+22' },
     placeText: 'NY 936 113',
     placeUnchecked: false,

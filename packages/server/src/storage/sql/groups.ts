@@ -4,6 +4,7 @@ import {
   fail,
   type Group,
   type GroupId,
+  type GroupNames,
   type GroupSummary,
   type Invite,
   type InviteId,
@@ -37,6 +38,24 @@ export async function createGroup(db: Db, group: Group): Promise<void> {
 export async function getGroup(db: Db, id: GroupId): Promise<Group | undefined> {
   const row = await db.selectFrom('groups').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toGroup(row);
+}
+
+/** The names of groups and their organisations, in one query; unknown ids are left out. */
+export async function getGroupNames(db: Db, ids: readonly GroupId[]): Promise<Map<GroupId, GroupNames>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('groups as g')
+    .innerJoin('organisations as o', 'o.id', 'g.organisation_id')
+    .select(['g.id as id', 'g.name as group_name', 'o.name as organisation_name'])
+    .where('g.id', 'in', wanted)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id as GroupId,
+      { groupName: row.group_name, organisationName: row.organisation_name },
+    ]),
+  );
 }
 
 /** Replaces a group's details; its sequence is the store's alone. */

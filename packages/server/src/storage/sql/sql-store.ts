@@ -12,6 +12,7 @@ import type {
   Group,
   GroupEventWithMessage,
   GroupId,
+  GroupNames,
   GroupSummary,
   Invite,
   InviteId,
@@ -248,6 +249,9 @@ export class SqlStore implements Store {
   }
   getGroup(id: GroupId): Promise<Group | undefined> {
     return groups.getGroup(this.db, id);
+  }
+  getGroupNames(ids: readonly GroupId[]): Promise<Map<GroupId, GroupNames>> {
+    return groups.getGroupNames(this.db, ids);
   }
   updateGroup(group: Omit<Group, 'lastSeq'>): Promise<void> {
     return this.atomically(async (conn) => {

@@ -20,6 +20,7 @@ import {
   isWithdrawn,
   linkedText,
   OUTCOME_LABEL,
+  originText,
   statusText,
   travelText,
 } from './labels.js';
@@ -65,6 +66,7 @@ export function AlertCard({
   // A found person's card keeps only a thank-you: no outcome line, no fields, no summary repeated.
   const withdrawn = isWithdrawn(alert.details);
   const [notice, setNotice] = useState<string | null>(null);
+  const origin = originText(alert);
 
   return (
     <section
@@ -128,6 +130,7 @@ export function AlertCard({
           </span>
         ))}
       </p>
+      {origin && <p className="alert-meta">{origin}</p>}
       <p className="alert-meta">{travelText(alert.travel)}</p>
       {alert.linkedAlertId && <p className="alert-meta">{linkedText(alert)}</p>}
       {known && known.length > 0 && !closed && (

@@ -11,6 +11,7 @@ import {
   lastSeenText,
   linkedText,
   matchLine,
+  originText,
   shortDescription,
   sightingsText,
   statusText,
@@ -77,6 +78,22 @@ describe('linkedText', () => {
       'Linked with a matching report.',
     );
     expect(linkedText({ linkedAlertId: null, status: 'resolved', outcome: 'recovered' })).toBeNull();
+  });
+});
+
+describe('originText', () => {
+  it('names the group the alert was raised in and its organisation', () => {
+    expect(
+      originText({ originGroupName: 'Teesdale Farm Watch', originOrganisationName: 'Durham Rural Watch' }),
+    ).toBe('From Teesdale Farm Watch, Durham Rural Watch');
+    expect(
+      originText({ originGroupName: 'Durham Rural Watch', originOrganisationName: 'Durham Rural Watch' }),
+    ).toBe('From Durham Rural Watch');
+  });
+
+  it('says nothing for a card saved before the server named its origin', () => {
+    expect(originText({})).toBeNull();
+    expect(originText({ originGroupName: '', originOrganisationName: '' })).toBeNull();
   });
 });
 

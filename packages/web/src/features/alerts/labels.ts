@@ -148,6 +148,19 @@ export function linkedText(alert: Pick<AlertView, 'status' | 'outcome' | 'linked
   return `${outcome.charAt(0).toUpperCase()}${outcome.slice(1)}: linked with a matching report.`;
 }
 
+/**
+ * Where the alert was raised: "From Teesdale Farm Watch, Durham Rural Watch"; the organisation once
+ * when the group has its name. Null for a card saved before the server named its origin.
+ */
+export function originText(
+  alert: Partial<Pick<AlertView, 'originGroupName' | 'originOrganisationName'>>,
+): string | null {
+  const group = alert.originGroupName?.trim();
+  const organisation = alert.originOrganisationName?.trim();
+  if (!group) return null;
+  return organisation && organisation !== group ? `From ${group}, ${organisation}` : `From ${group}`;
+}
+
 /** "Shared with 6 groups in 2 organisations"; "Shown in this group only" when it did not travel. */
 export function travelText(travel: AlertView['travel']): string {
   if (travel.groups <= 1) return 'Shown in this group only';

@@ -111,6 +111,8 @@ describeEngines('alert reach', (engine) => {
     expect(alert).toMatchObject({
       details: { kind: 'stolen', category: 'quad', registration: 'AB12 CDE' },
       originGroupId: teesdale.id,
+      originGroupName: 'Teesdale',
+      originOrganisationName: expect.stringMatching(/^Durham Dales Watch /),
       status: 'unverified',
       author: { id: poster.user.id },
       // Teesdale, Weardale and the force's group that takes everything; Eden Valley waits for review.
@@ -121,8 +123,19 @@ describeEngines('alert reach', (engine) => {
     for (const g of [teesdale, weardale, takesAll]) {
       const placement = await placementIn(watcher, g.id, alert.id);
       expect(placement, `shown in ${g.id}`).toBeDefined();
-      expect(placement?.alert).toMatchObject({ id: alert.id, status: 'unverified' });
+      // Every card says where it came from, in the other force's group too.
+      expect(placement?.alert).toMatchObject({
+        id: alert.id,
+        status: 'unverified',
+        originGroupName: 'Teesdale',
+        originOrganisationName: expect.stringMatching(/^Durham Dales Watch /),
+      });
     }
+    const listed = await watcher.request('GET', `/api/v1/groups/${takesAll.id}/alerts`);
+    expect(AlertList.parse(listed.body).alerts.find((a) => a.id === alert.id)).toMatchObject({
+      originGroupName: 'Teesdale',
+      originOrganisationName: expect.stringMatching(/^Durham Dales Watch /),
+    });
     expect(await placementIn(watcher, reviews.id, alert.id)).toBeUndefined();
     expect(await placementIn(farMember, faraway.id, alert.id)).toBeUndefined();
     expect(await placementIn(noAreaMember, noArea.id, alert.id)).toBeUndefined();

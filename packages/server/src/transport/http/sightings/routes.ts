@@ -114,8 +114,9 @@ export function registerSightingRoutes(api: Api): void {
         }
       : record.alert;
     const photoIds = [...new Set([...alert.photoIds, ...record.sightings.flatMap((s) => s.photoIds)])];
-    const [profiles, media, travel, sightings] = await Promise.all([
+    const [profiles, origins, media, travel, sightings] = await Promise.all([
       ports.store.getPublicProfiles([alert.authorId, record.withdrawnBy]),
+      ports.store.getGroupNames([alert.originGroupId]),
       Promise.all(photoIds.map((id) => ports.store.getMedia(id))),
       loadAlertTravel(ports.store, [alert.id]),
       loadSightingViews(ports.store, record.sightings, viewer),
@@ -129,6 +130,7 @@ export function registerSightingRoutes(api: Api): void {
         profiles.get(alert.authorId),
         photos,
         travel.get(alert.id) ?? { groups: 0, organisations: 0 },
+        origins.get(alert.originGroupId),
         record.sightings.length,
       ),
       sightings,
