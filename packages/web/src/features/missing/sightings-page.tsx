@@ -70,7 +70,8 @@ export function SightingsPage({ groupId, alertId }: { groupId: string; alertId: 
     <Page title={alertHeading(a.details)} before={back}>
       <AlertCard alert={a} groupId={groupId} withMapLink={false} onChanged={alert.set} />
       <div ref={thanksBox} tabIndex={-1}>
-        {thanks && (
+        {/* Once the alert closes the sighting is withdrawn too: no thanks saying it is still shared. */}
+        {thanks && open && (
           <Banner kind="success" label="Thank you" onDismiss={() => setThanks(false)}>
             Your sighting is shared with every group looking, and with the police.
           </Banner>
