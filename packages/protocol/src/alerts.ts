@@ -202,8 +202,15 @@ export const AlertView = z.object({
   /** "What happened next", posted back with the outcome. */
   outcomeNote: z.string().nullable(),
   linkedAlertId: Id.nullable(),
-  /** Where it travelled: "shared with 6 groups in 2 forces". */
-  travel: z.object({ groups: z.number().int(), organisations: z.number().int() }),
+  /**
+   * Where it travelled: "shared with 6 groups in 2 forces". `reviewing` counts the groups of other
+   * organisations whose admins have not yet decided whether to show it; absent when none, or once closed.
+   */
+  travel: z.object({
+    groups: z.number().int(),
+    organisations: z.number().int(),
+    reviewing: z.object({ groups: z.number().int(), organisations: z.number().int() }).optional(),
+  }),
   /** Sightings reported so far: missing-person alerts only, and none once their details are withdrawn. */
   sightings: z.number().int().min(0).optional(),
   createdAt: Epoch,

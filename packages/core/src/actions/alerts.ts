@@ -355,7 +355,11 @@ export async function listAlertReviews(ports: Ports, actor: Actor, groupId: Grou
   return ports.store.listAlertReviews(groupId);
 }
 
-/** Accepts (placing the alert in the group) or declines an alert from another organisation (its managers). */
+/**
+ * Accepts (placing the alert in the group) or declines an alert from another organisation (its
+ * managers). Every card of the alert counts the groups still reviewing it, so the decision also
+ * appends `alert.updated` wherever the alert is shown, and the poster's card stops saying it waits.
+ */
 export async function reviewAlert(
   ports: Ports,
   actor: Actor,
@@ -364,10 +368,11 @@ export async function reviewAlert(
   accept: boolean,
 ): Promise<void> {
   if (typeof accept !== 'boolean') throw fail.invalid('Say whether to accept the alert.', 'accept');
-  const placed = await ports.store.transaction(async (tx) => {
+  const { placed, update } = await ports.store.transaction(async (tx) => {
     await requireGroupAccess(tx, actor, groupId, (g, m) => canManageGroup(actor, g, m));
     const now = ports.clock.now();
     const result = await tx.decideAlertReview(alertId, groupId, accept, actor.user.id, now);
+    const changed = await tx.updateAlert(alertId, { updatedAt: now });
     await tx.appendAudit({
       actorId: actor.user.id,
       action: accept ? 'alert.review.accepted' : 'alert.review.declined',
@@ -377,11 +382,12 @@ export async function reviewAlert(
       detail: {},
       at: now,
     });
-    return result;
+    return { placed: result, update: changed };
   });
   if (placed && !placed.duplicate) {
     ports.events.publish({ kind: 'group', event: placed.event, message: placed.message });
   }
+  publishUpdate(ports, update);
 }
 
 /** Indexes built from the store's groups, kept while the store hands back the same array. */

@@ -172,6 +172,17 @@ export interface AlertPlacement {
   review: GroupId[];
 }
 
+/**
+ * One group an alert travelled to, for counting how far it went: shown there (a placement, deleted
+ * or not), or waiting for that group's admins to review it.
+ */
+export interface AlertTravelEntry {
+  alertId: AlertId;
+  groupId: GroupId;
+  organisationId: OrganisationId;
+  reviewing: boolean;
+}
+
 /** Result of raising an alert: `duplicate` is true when (authorId, clientId) already existed (then no placements). */
 export interface CreateAlertResult {
   alert: Alert;
@@ -245,6 +256,11 @@ export interface AlertRepository {
     groupId: GroupId,
     filter: { openOnly: boolean; kind?: string; limit: number },
   ): Promise<Alert[]>;
+  /**
+   * Every group these alerts were placed in or wait for review in, with its organisation, in one
+   * lookup for a whole list; declined reviews are left out.
+   */
+  listAlertTravel(alertIds: readonly AlertId[]): Promise<AlertTravelEntry[]>;
   /** Alerts waiting for this group's review, oldest first. */
   listAlertReviews(groupId: GroupId): Promise<Alert[]>;
   /**

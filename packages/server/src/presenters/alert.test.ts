@@ -2,6 +2,7 @@
 import {
   type Alert,
   type AlertId,
+  type AlertTravelEntry,
   describeLocation,
   type Group,
   type GroupId,
@@ -21,6 +22,7 @@ import { loadMessageViews, type PresentingStore } from './message.js';
 const ORIGIN = '01J0000000000000000000GRP1' as GroupId;
 const WEARDALE = '01J0000000000000000000GRP2' as GroupId;
 const NEIGHBOUR = '01J0000000000000000000GRP3' as GroupId;
+const ELSEWHERE = '01J0000000000000000000GRP4' as GroupId;
 const DALES = '01J0000000000000000000RG01' as OrganisationId;
 const FORCE = '01J0000000000000000000RG02' as OrganisationId;
 const ANN = '01J0000000000000000000ANN0' as UserId;
@@ -110,14 +112,21 @@ const NAMES = new Map([
   [NEIGHBOUR, { groupName: 'Alston Moor', organisationName: 'Cumbria Constabulary' }],
 ]);
 
-/** A store answering from memory and counting the alert lookups. */
-function memoryStore(placements: Message[]) {
-  const calls = { alerts: 0, placements: 0, names: [] as GroupId[][] };
+/** A store answering from memory and counting the alert lookups; `reviewing` groups have not decided yet. */
+function memoryStore(placements: Message[], reviewing: GroupId[] = []) {
+  const calls = { alerts: 0, travel: [] as AlertId[][], names: [] as GroupId[][] };
   const groups = new Map([
     [ORIGIN, aGroup(ORIGIN, DALES)],
     [WEARDALE, aGroup(WEARDALE, DALES)],
     [NEIGHBOUR, aGroup(NEIGHBOUR, FORCE)],
+    [ELSEWHERE, aGroup(ELSEWHERE, FORCE)],
   ]);
+  const entry = (groupId: GroupId, isReviewing: boolean): AlertTravelEntry => ({
+    alertId: ALERT,
+    groupId,
+    organisationId: groups.get(groupId)?.organisationId as OrganisationId,
+    reviewing: isReviewing,
+  });
   const store: PresentingStore = {
     async getPublicProfiles(ids) {
       return new Map(ids.filter((id) => id === ANN).map((id) => [id, ann]));
@@ -129,12 +138,10 @@ function memoryStore(placements: Message[]) {
       calls.alerts += 1;
       return ids.includes(ALERT) ? [anAlert()] : [];
     },
-    async listAlertPlacements(id) {
-      calls.placements += 1;
-      return id === ALERT ? placements : [];
-    },
-    async getGroup(id) {
-      return groups.get(id);
+    async listAlertTravel(ids) {
+      calls.travel.push([...ids]);
+      if (!ids.includes(ALERT)) return [];
+      return [...placements.map((m) => entry(m.groupId, false)), ...reviewing.map((g) => entry(g, true))];
     },
     async getGroupNames(ids) {
       calls.names.push([...ids]);
@@ -199,6 +206,35 @@ describe('loadAlertTravel', () => {
     const travel = await loadAlertTravel(store, [ALERT]);
     expect(travel.get(ALERT)).toEqual({ groups: 3, organisations: 2 });
   });
+
+  it('counts the groups still reviewing it apart, with their organisations', async () => {
+    const { store } = memoryStore([aPlacement(ORIGIN, 1)], [NEIGHBOUR, ELSEWHERE]);
+    const travel = await loadAlertTravel(store, [ALERT]);
+    expect(travel.get(ALERT)).toEqual({
+      groups: 1,
+      organisations: 1,
+      reviewing: { groups: 2, organisations: 1 },
+    });
+  });
+});
+
+describe('the travel line of a presented alert', () => {
+  const reviewed = { groups: 1, organisations: 1, reviewing: { groups: 2, organisations: 1 } };
+  const present = (status: Alert['status']) =>
+    presentAlert(anAlert({ status }), ann, new Map(), reviewed, NAMES.get(ORIGIN)).travel;
+
+  it('says how many groups are still reviewing an open alert, and nothing of them once it is closed', () => {
+    expect(present('unverified')).toEqual(reviewed);
+    expect(present('confirmed')).toEqual(reviewed);
+    expect(present('resolved')).toEqual({ groups: 1, organisations: 1 });
+    expect(present('retracted')).toEqual({ groups: 1, organisations: 1 });
+  });
+
+  it('leaves reviewing out when no group is reviewing', () => {
+    const view = presentAlert(anAlert(), ann, new Map(), { groups: 2, organisations: 1 }, NAMES.get(ORIGIN));
+    expect(view.travel).toEqual({ groups: 2, organisations: 1 });
+    expect(AlertView.parse(view).travel).not.toHaveProperty('reviewing');
+  });
 });
 
 describe('loadMessageViews with alert placements', () => {
@@ -214,8 +250,8 @@ describe('loadMessageViews with alert placements', () => {
       originGroupName: 'Teesdale Farm Watch',
       originOrganisationName: 'Durham Rural Watch',
     });
-    // One lookup of the origin's names for the whole page, not one per card.
-    expect(calls).toEqual({ alerts: 1, placements: 1, names: [[ORIGIN]] });
+    // One lookup each of the alerts, where they went and the origin's names for the whole page.
+    expect(calls).toEqual({ alerts: 1, travel: [[ALERT]], names: [[ORIGIN]] });
   });
 
   it('shows no alert on a deleted placement', async () => {

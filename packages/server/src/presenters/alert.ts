@@ -17,10 +17,18 @@ import type { AlertDetailsView, AlertView } from '@fellwatch/protocol';
 import { presentPhoto } from './message.js';
 import { presentFormerMember, presentPerson } from './person.js';
 
-/** Where an alert is shown: how many groups, in how many distinct organisations. */
-export interface AlertTravel {
+/** How many groups, in how many distinct organisations. */
+export interface GroupCount {
   groups: number;
   organisations: number;
+}
+
+/**
+ * Where an alert is shown (groups and their distinct organisations), and the groups of other
+ * organisations still reviewing it.
+ */
+export interface AlertTravel extends GroupCount {
+  reviewing?: GroupCount;
 }
 
 /**
@@ -29,7 +37,7 @@ export interface AlertTravel {
  */
 export type AlertPresentingStore = Pick<
   Repositories,
-  'getPublicProfiles' | 'getMedia' | 'getAlertsByIds' | 'listAlertPlacements' | 'getGroup' | 'getGroupNames'
+  'getPublicProfiles' | 'getMedia' | 'getAlertsByIds' | 'listAlertTravel' | 'getGroupNames'
 > &
   Partial<Pick<Repositories, 'sightings'>>;
 
@@ -82,7 +90,7 @@ export function presentAlert(
     outcome: alert.outcome,
     outcomeNote: alert.outcomeNote,
     linkedAlertId: alert.linkedAlertId,
-    travel: { groups: travel.groups, organisations: travel.organisations },
+    travel: travelView(alert, travel),
     ...(alert.kind === 'missing' && !isWithdrawn(alert) ? { sightings } : {}),
     createdAt: alert.createdAt,
     updatedAt: alert.updatedAt,
@@ -90,29 +98,46 @@ export function presentAlert(
 }
 
 /**
- * Counts, for each alert, the groups it is shown in and their distinct organisations: one placement
- * lookup per alert and one group lookup per distinct group, run together.
+ * Where an alert went, as the card says it. Groups still reviewing it are told only while it is open:
+ * once it is closed they no longer matter to anyone reading the card.
+ */
+function travelView(alert: Alert, travel: AlertTravel): AlertView['travel'] {
+  const shown = { groups: travel.groups, organisations: travel.organisations };
+  const reviewing = travel.reviewing;
+  const open = alert.status === 'unverified' || alert.status === 'confirmed';
+  if (!reviewing || reviewing.groups === 0 || !open) return shown;
+  return { ...shown, reviewing: { groups: reviewing.groups, organisations: reviewing.organisations } };
+}
+
+/**
+ * Counts, for each alert, the groups it is shown in and their distinct organisations, and the groups
+ * (and organisations) still reviewing it: one lookup for the whole list.
  */
 export async function loadAlertTravel(
-  store: Pick<Repositories, 'listAlertPlacements' | 'getGroup'>,
+  store: Pick<Repositories, 'listAlertTravel'>,
   alertIds: readonly AlertId[],
 ): Promise<Map<AlertId, AlertTravel>> {
-  const placements = await Promise.all(alertIds.map((id) => store.listAlertPlacements(id)));
-  const groupIds = new Set<GroupId>();
-  for (const list of placements) for (const m of list) groupIds.add(m.groupId);
-  const groups = await Promise.all([...groupIds].map((id) => store.getGroup(id)));
-  const organisationOf = new Map<GroupId, OrganisationId>();
-  for (const g of groups) if (g) organisationOf.set(g.id, g.organisationId);
-  const travel = new Map<AlertId, AlertTravel>();
-  alertIds.forEach((id, i) => {
-    const shownIn = new Set((placements[i] ?? []).map((m) => m.groupId));
-    const organisations = new Set<OrganisationId>();
-    for (const g of shownIn) {
-      const organisationId = organisationOf.get(g);
-      if (organisationId) organisations.add(organisationId);
-    }
-    travel.set(id, { groups: shownIn.size, organisations: organisations.size });
+  const entries = alertIds.length > 0 ? await store.listAlertTravel(alertIds) : [];
+  const places = new Map<
+    AlertId,
+    { shown: Map<GroupId, OrganisationId>; reviewing: Map<GroupId, OrganisationId> }
+  >();
+  for (const id of alertIds) places.set(id, { shown: new Map(), reviewing: new Map() });
+  for (const e of entries) {
+    const place = places.get(e.alertId);
+    if (place) (e.reviewing ? place.reviewing : place.shown).set(e.groupId, e.organisationId);
+  }
+  const count = (groups: Map<GroupId, OrganisationId>): GroupCount => ({
+    groups: groups.size,
+    organisations: new Set(groups.values()).size,
   });
+  const travel = new Map<AlertId, AlertTravel>();
+  for (const [id, place] of places) {
+    travel.set(id, {
+      ...count(place.shown),
+      ...(place.reviewing.size > 0 ? { reviewing: count(place.reviewing) } : {}),
+    });
+  }
   return travel;
 }
 

@@ -157,8 +157,7 @@ describe('loadMessageViews', () => {
       },
       // No message here is an alert's placement, so the alert lookups must never be asked.
       getAlertsByIds: unexpected,
-      listAlertPlacements: unexpected,
-      getGroup: unexpected,
+      listAlertTravel: unexpected,
       getGroupNames: unexpected,
     };
     return { store, calls };

@@ -208,6 +208,44 @@ export function alertsContract(store: () => Store) {
     ]);
   });
 
+  it('lists where alerts travelled in one lookup: groups shown in and groups still reviewing, with their organisations', async () => {
+    const { group, user, more, organisation } = await groups(1);
+    const [second] = more as [typeof group];
+    const reviewer = await aGroupWithMember(store());
+    const decliner = await aGroupWithMember(store());
+    const alert = anAlert(group.id, user.id);
+    const quiet = anAlert(group.id, user.id);
+    await store().createAlert(alert, {
+      shown: [group.id, second.id],
+      review: [reviewer.group.id, decliner.group.id],
+    });
+    await store().createAlert(quiet, { shown: [group.id], review: [] });
+    await store().decideAlertReview(alert.id, decliner.group.id, false, decliner.user.id, fixtureEpoch);
+    const byGroup = (a: { groupId: GroupId }, b: { groupId: GroupId }) => a.groupId.localeCompare(b.groupId);
+    const travel = await store().listAlertTravel([alert.id, quiet.id, newId<AlertId>()]);
+    expect(travel.filter((e) => e.alertId === alert.id).sort(byGroup)).toEqual(
+      [
+        { alertId: alert.id, groupId: group.id, organisationId: organisation.id, reviewing: false },
+        { alertId: alert.id, groupId: second.id, organisationId: organisation.id, reviewing: false },
+        {
+          alertId: alert.id,
+          groupId: reviewer.group.id,
+          organisationId: reviewer.organisation.id,
+          reviewing: true,
+        },
+      ].sort(byGroup),
+    );
+    expect(travel.filter((e) => e.alertId === quiet.id)).toEqual([
+      { alertId: quiet.id, groupId: group.id, organisationId: organisation.id, reviewing: false },
+    ]);
+    // Accepted, the group is one the alert is shown in, no longer one reviewing it.
+    await store().decideAlertReview(alert.id, reviewer.group.id, true, reviewer.user.id, fixtureEpoch);
+    const after = await store().listAlertTravel([alert.id]);
+    expect(after.filter((e) => e.reviewing)).toEqual([]);
+    expect(after.map((e) => e.groupId).sort()).toEqual([group.id, second.id, reviewer.group.id].sort());
+    expect(await store().listAlertTravel([])).toEqual([]);
+  });
+
   it('gives one of two admins deciding the same review at once a conflict', async () => {
     const { group, user } = await groups(0);
     const other = await aGroupWithMember(store());

@@ -6,6 +6,7 @@ import {
   type AlertChange,
   type AlertId,
   type AlertPlacement,
+  type AlertTravelEntry,
   type AlertUpdate,
   type AppendResult,
   type CreateAlertResult,
@@ -17,6 +18,7 @@ import {
   type MediaId,
   type Message,
   type MessageId,
+  type OrganisationId,
   type ReachGroup,
   type UserId,
 } from '@fellwatch/core';
@@ -206,6 +208,36 @@ export async function listGroupAlerts(
     .limit(filter.limit)
     .execute();
   return rows.map(toAlert);
+}
+
+/**
+ * The groups alerts were placed in (deleted placements included: the alert went there) and the groups
+ * still reviewing them, each with its organisation: two indexed reads for a whole list of alerts.
+ */
+export async function listAlertTravel(db: Db, alertIds: readonly AlertId[]): Promise<AlertTravelEntry[]> {
+  const wanted = unique(alertIds);
+  if (wanted.length === 0) return [];
+  const shown = await db
+    .selectFrom('messages as m')
+    .innerJoin('groups as g', 'g.id', 'm.group_id')
+    .select(['m.alert_id as alert_id', 'm.group_id as group_id', 'g.organisation_id as organisation_id'])
+    .distinct()
+    .where('m.alert_id', 'in', wanted)
+    .execute();
+  const reviewing = await db
+    .selectFrom('alert_reviews as r')
+    .innerJoin('groups as g', 'g.id', 'r.group_id')
+    .select(['r.alert_id as alert_id', 'r.group_id as group_id', 'g.organisation_id as organisation_id'])
+    .where('r.alert_id', 'in', wanted)
+    .where('r.state', '=', 'pending')
+    .execute();
+  const entry = (reviewing: boolean) => (row: (typeof shown)[number]) => ({
+    alertId: row.alert_id as AlertId,
+    groupId: row.group_id as GroupId,
+    organisationId: row.organisation_id as OrganisationId,
+    reviewing,
+  });
+  return [...shown.map(entry(false)), ...reviewing.map(entry(true))];
 }
 
 /** Alerts waiting for a group's review, oldest first. */

@@ -4,6 +4,7 @@ import type {
   AlertChange,
   AlertId,
   AlertPlacement,
+  AlertTravelEntry,
   AlertUpdate,
   AppendResult,
   AuditEntry,
@@ -370,6 +371,9 @@ export class SqlStore implements Store {
     filter: { openOnly: boolean; kind?: string; limit: number },
   ): Promise<Alert[]> {
     return alerts.listGroupAlerts(this.db, groupId, filter);
+  }
+  listAlertTravel(alertIds: readonly AlertId[]): Promise<AlertTravelEntry[]> {
+    return alerts.listAlertTravel(this.db, alertIds);
   }
   listAlertReviews(groupId: GroupId): Promise<Alert[]> {
     return alerts.listAlertReviews(this.db, groupId);

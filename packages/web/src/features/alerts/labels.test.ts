@@ -103,6 +103,27 @@ describe('travelText', () => {
     expect(travelText({ groups: 3, organisations: 1 })).toBe('Shared with 3 groups in 1 organisation');
     expect(travelText({ groups: 1, organisations: 1 })).toBe('Shown in this group only');
   });
+
+  it('counts the groups of other organisations still reviewing it', () => {
+    expect(travelText({ groups: 1, organisations: 1, reviewing: { groups: 2, organisations: 1 } })).toBe(
+      'Shown in this group only; waiting for review in 2 groups of another organisation',
+    );
+    expect(travelText({ groups: 1, organisations: 1, reviewing: { groups: 1, organisations: 1 } })).toBe(
+      'Shown in this group only; waiting for review in 1 group of another organisation',
+    );
+    expect(travelText({ groups: 1, organisations: 1, reviewing: { groups: 3, organisations: 2 } })).toBe(
+      'Shown in this group only; waiting for review in 3 groups of 2 other organisations',
+    );
+    expect(travelText({ groups: 3, organisations: 2, reviewing: { groups: 1, organisations: 1 } })).toBe(
+      'Shared with 3 groups in 2 organisations; waiting for review in 1 more group',
+    );
+    expect(travelText({ groups: 3, organisations: 2, reviewing: { groups: 2, organisations: 2 } })).toBe(
+      'Shared with 3 groups in 2 organisations; waiting for review in 2 more groups',
+    );
+    expect(travelText({ groups: 3, organisations: 2, reviewing: { groups: 0, organisations: 0 } })).toBe(
+      'Shared with 3 groups in 2 organisations',
+    );
+  });
 });
 
 describe('detailRows', () => {

@@ -161,14 +161,29 @@ export function originText(
   return organisation && organisation !== group ? `From ${group}, ${organisation}` : `From ${group}`;
 }
 
-/** "Shared with 6 groups in 2 organisations"; "Shown in this group only" when it did not travel. */
+/**
+ * "Shared with 6 groups in 2 organisations"; "Shown in this group only" when it did not travel. Groups
+ * of other organisations still deciding whether to show it are counted after a semicolon: "Shown in
+ * this group only; waiting for review in 2 groups of another organisation", "…; waiting for review
+ * in 1 more group".
+ */
 export function travelText(travel: AlertView['travel']): string {
-  if (travel.groups <= 1) return 'Shown in this group only';
-  return `Shared with ${plural(travel.groups, 'group', 'groups')} in ${plural(
-    Math.max(1, travel.organisations),
-    'organisation',
-    'organisations',
-  )}`;
+  const shown =
+    travel.groups <= 1
+      ? 'Shown in this group only'
+      : `Shared with ${plural(travel.groups, 'group', 'groups')} in ${plural(
+          Math.max(1, travel.organisations),
+          'organisation',
+          'organisations',
+        )}`;
+  const reviewing = travel.reviewing;
+  if (!reviewing || reviewing.groups <= 0) return shown;
+  if (travel.groups > 1) {
+    return `${shown}; waiting for review in ${plural(reviewing.groups, 'more group', 'more groups')}`;
+  }
+  const organisations =
+    reviewing.organisations > 1 ? `${reviewing.organisations} other organisations` : 'another organisation';
+  return `${shown}; waiting for review in ${plural(reviewing.groups, 'group', 'groups')} of ${organisations}`;
 }
 
 /** One labelled fact on a card; a long one (a sentence rather than a word) gets the card's full width. */

@@ -116,7 +116,7 @@ describeEngines('alert reach', (engine) => {
       status: 'unverified',
       author: { id: poster.user.id },
       // Teesdale, Weardale and the force's group that takes everything; Eden Valley waits for review.
-      travel: { groups: 3, organisations: 2 },
+      travel: { groups: 3, organisations: 2, reviewing: { groups: 1, organisations: 1 } },
     });
     expect(alert.location?.gridRef).toMatch(/^NY \d{5} \d{5}$/);
 
@@ -187,6 +187,45 @@ describeEngines('alert reach', (engine) => {
       },
     );
     expect(again.status).toBe(409);
+  });
+
+  it("counts the other force's groups still reviewing it on every card, until they decide, and not once closed", async () => {
+    const { alert } = await raise(
+      poster,
+      teesdale.id,
+      stolenQuad({ details: { kind: 'stolen', category: 'fuel' } }),
+    );
+    // Shown in Teesdale, Weardale and Alston Moor; Eden Valley (the other force) has not decided.
+    expect(alert.travel).toEqual({ groups: 3, organisations: 2, reviewing: { groups: 1, organisations: 1 } });
+    const shown = await placementIn(watcher, takesAll.id, alert.id);
+    expect(shown?.alert.travel).toEqual(alert.travel);
+
+    const before = await lastSeqOf(poster, teesdale.id);
+    const live = await openStream(server, poster, { [teesdale.id]: before });
+    await accept(alert.id, false);
+    // The poster's card is told at once that nobody is reviewing it any more.
+    await until(() => alertUpdates(live, teesdale.id).length === 1);
+    const [event] = alertUpdates(live, teesdale.id);
+    expect(event?.seq).toBe(before + 1);
+    expect(event?.message.alert?.travel).toEqual({ groups: 3, organisations: 2 });
+    live.close();
+    expect((await placementIn(poster, teesdale.id, alert.id))?.alert.travel).toEqual({
+      groups: 3,
+      organisations: 2,
+    });
+
+    // A closed alert no longer says it waits, though the review is still open.
+    const other = await raise(
+      poster,
+      teesdale.id,
+      stolenQuad({ details: { kind: 'stolen', category: 'tools' } }),
+    );
+    expect(other.alert.travel).toMatchObject({ reviewing: { groups: 1, organisations: 1 } });
+    const retracted = await poster.request('POST', `/api/v1/alerts/${other.alert.id}/status`, {
+      status: 'retracted',
+    });
+    expect(retracted.status, retracted.text).toBe(200);
+    expect(AlertResponse.parse(retracted.body).alert.travel).toEqual({ groups: 3, organisations: 2 });
   });
 
   it('places nothing when the admin declines', async () => {
