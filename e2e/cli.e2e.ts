@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from './support/http.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cliBin = join(root, 'packages/cli/bin/fellwatch.js');
@@ -29,6 +30,7 @@ function baseEnv(): NodeJS.ProcessEnv {
     'DATABASE_URL',
     'PUBLIC_URL',
     'SECRET_KEY',
+    'PROFILE_KEYS',
     'REDIS_URL',
     'MEDIA_DIR',
     'PORT',
@@ -239,6 +241,39 @@ describe('fellwatch on SQLite', { timeout: 90_000 }, () => {
     } finally {
       copy.close();
     }
+  });
+
+  it('re-seals a profile under a new key; the server then opens it without the old one, sessions intact', async () => {
+    if (!server) throw new Error('the server starts in an earlier step');
+    const ann = new ApiClient(server.url);
+    const login = await ann.request('POST', '/api/v1/auth/login', {
+      email: 'ann@example.org',
+      password: adminPassword,
+    });
+    expect(login.status, login.text).toBe(200);
+    const filed = await ann.request('POST', '/api/v1/profiles', {
+      name: 'Margaret Ellis',
+      dateOfBirth: '1941-03-14',
+      description: { hair: 'short and white' },
+      contacts: [{ name: 'Susan Ellis', phone: '07700 900456' }],
+    });
+    expect(filed.status, filed.text).toBe(201);
+    const profileId: string = filed.body.profile.id;
+    await stopServer(server.process);
+
+    const serverKey = (await readFile(join(dataDir, 'secret.key'), 'utf8')).trim();
+    const newKey = randomBytes(32).toString('base64url');
+    const resealed = await fellwatchJson<{ profiles: { resealed: number; unopenable: number } }>(
+      ['reseal-profiles', '--quiet'],
+      { ...env, PROFILE_KEYS: `2:${newKey},1:${serverKey}` },
+    );
+    expect(resealed.profiles).toMatchObject({ resealed: 1, unopenable: 0 });
+
+    // Version 1 retired: the server holds only the new key, and Ann's session still works.
+    server = await startServer({ ...env, PROFILE_KEYS: `2:${newKey}` });
+    const read = await ann.at(server.url).request('GET', `/api/v1/profiles/${profileId}`);
+    expect(read.status, read.text).toBe(200);
+    expect(read.body.profile.name).toBe('Margaret Ellis');
   });
 
   it('exits 2 with usage text on a usage error', async () => {

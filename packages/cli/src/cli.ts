@@ -25,6 +25,7 @@ Configuration comes from the same environment variables as the server:
   DATABASE_URL   a postgres:// URL to use PostgreSQL instead of SQLite
   PUBLIC_URL     the address people use, for invite and setup links
   SECRET_KEY     the server's token key; unset, the key file in DATA_DIR is used
+  PROFILE_KEYS   the keys that seal Herbert Protocol profiles, when the server sets them
   REDIS_URL      set when the servers fan out through Redis, so they hear of changes made here
 `;
 }

@@ -105,11 +105,11 @@ function secretsFor(config: Config, env: NodeJS.ProcessEnv, sqlitePath: string):
   const keyFile = join(config.dataDir, 'secret.key');
   const newDataFolder = !config.databaseUrl && !existsSync(sqlitePath);
   if (env.SECRET_KEY || existsSync(keyFile) || newDataFolder)
-    return new CryptoSecrets(loadSecretKey(config, env));
-  const unkeyed = new CryptoSecrets();
+    return new CryptoSecrets(loadSecretKey(config, env), config.profileKeys);
+  const unkeyed = new CryptoSecrets(undefined, config.profileKeys);
   return {
     randomToken: () => unkeyed.randomToken(),
-    // Without the server's key nothing can be sealed or opened; the adapter says so.
+    // Without the server's key only PROFILE_KEYS can seal or open; without either, the adapter says so.
     seal: (plaintext, context) => unkeyed.seal(plaintext, context),
     open: (sealed, context) => unkeyed.open(sealed, context),
     sealBytes: (plaintext, context) => unkeyed.sealBytes(plaintext, context),

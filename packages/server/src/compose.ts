@@ -72,7 +72,8 @@ export async function compose(config: Config, overrides: ComposeOverrides = {}):
     events: publisher,
     clock: new SystemClock(),
     ids: new UlidIds(),
-    secrets: new CryptoSecrets(loadSecretKey(config)),
+    // Profiles are sealed under PROFILE_KEYS when set (rotated apart from the token key), else the server key.
+    secrets: new CryptoSecrets(loadSecretKey(config), config.profileKeys),
     passwords: overrides.passwords ?? new Argon2Passwords(),
     images: createImageProcessor({ maxBytes: config.maxUploadBytes, maxPixels: 40_000_000 }),
     media: new DiskMediaStore(config.mediaDir),

@@ -7,6 +7,7 @@ import { createInvite } from './create-invite.js';
 import { createOrg } from './create-org.js';
 import { importPostcodesCommand } from './import-postcodes.js';
 import { migrate } from './migrate.js';
+import { resealProfilesCommand } from './reseal-profiles.js';
 import { setAffiliation } from './set-affiliation.js';
 import { setupLink } from './setup-link.js';
 
@@ -22,5 +23,6 @@ export const COMMANDS: readonly Command[] = [
   importPostcodesCommand,
   migrate,
   backup,
+  resealProfilesCommand,
   setupLink,
 ];

@@ -21,8 +21,10 @@ import {
   optionalText,
   type ProfileContent,
 } from './profile-content.js';
+import { profilePhotoKeys, profilePhotoSealContext, profileSealContext } from './profiles-sealing.js';
 
 export * from './profile-content.js';
+export * from './profiles-sealing.js';
 
 /** A profile as its owner sees it: the opened content, its photos in order, and the record's dates. */
 export interface Profile {
@@ -41,22 +43,6 @@ export type ProfilePhoto = StoredProfilePhoto;
 
 /** Which copy of a profile photo to read. */
 export type ProfilePhotoVariant = 'display' | 'thumb';
-
-/** Where a profile photo's sealed copies are kept in the MediaStore: never beside group photos. */
-export const profilePhotoKeys = {
-  display: (id: ProfilePhotoId): string => `profiles/${id}/display.sealed`,
-  thumb: (id: ProfilePhotoId): string => `profiles/${id}/thumb.sealed`,
-};
-
-/** The context a profile's content is sealed for: opened elsewhere (another row or owner), it fails. */
-export function profileSealContext(profile: Pick<StoredProfile, 'id' | 'ownerId'>): string {
-  return `profile:${profile.id}:${profile.ownerId}`;
-}
-
-/** The context a profile photo's bytes are sealed for. */
-export function profilePhotoSealContext(photo: Pick<StoredProfilePhoto, 'id' | 'ownerId'>): string {
-  return `profile-photo:${photo.id}:${photo.ownerId}`;
-}
 
 // Release references: "HP-7K3Q-92XD", 8 symbols of Crockford's base 32 (40 bits), easy to read out
 // on the phone: no I, L, O or U. Kept hashed in the row for the officer's lookup, and in the sealed

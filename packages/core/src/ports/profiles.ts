@@ -54,11 +54,20 @@ export interface ProfileRepository {
   markProfileReleased(id: ProfileId, alertId: AlertId, at: EpochMs): Promise<void>;
   /** Removes the profile and its photos' records for good. */
   deleteProfile(id: ProfileId): Promise<void>;
+  /** Every owner's profiles with ids after `afterId` (null: from the first), by id, at most `limit`. */
+  listProfilesAfter(afterId: ProfileId | null, limit: number): Promise<StoredProfile[]>;
+  /**
+   * Re-sealing: replaces the sealed content only while it is still `expected`, leaving every date alone
+   * (the content is the same). False when the profile was saved again or deleted meanwhile.
+   */
+  replaceSealedProfile(id: ProfileId, expected: string, sealed: string): Promise<boolean>;
 
   createProfilePhoto(photo: StoredProfilePhoto): Promise<void>;
   getProfilePhoto(id: ProfilePhotoId): Promise<StoredProfilePhoto | undefined>;
   /** The photos saved with a profile, oldest first. */
   listProfilePhotos(profileId: ProfileId): Promise<StoredProfilePhoto[]>;
+  /** Every photo record, saved into a profile or not, with ids after `afterId`, by id, at most `limit`. */
+  listProfilePhotosAfter(afterId: ProfilePhotoId | null, limit: number): Promise<StoredProfilePhoto[]>;
   /** Ties photos to a profile (a save keeps them). */
   attachProfilePhotos(ids: readonly ProfilePhotoId[], profileId: ProfileId): Promise<void>;
   deleteProfilePhotos(ids: readonly ProfilePhotoId[]): Promise<void>;

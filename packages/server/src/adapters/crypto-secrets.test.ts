@@ -121,6 +121,42 @@ describe('CryptoSecrets sealing', () => {
     );
   });
 
+  it('rotates the sealing key apart from the token key: tokens keep their hashes', () => {
+    const before = new CryptoSecrets('server-key-one');
+    const old = before.seal(text, context);
+    const after = new CryptoSecrets('server-key-one', {
+      keyVersion: 2,
+      currentKey: 'a separate profile key',
+      previousKeys: { 1: 'server-key-one' },
+    });
+    expect(after.hashToken('a-token')).toBe(before.hashToken('a-token'));
+    const fresh = after.seal(text, context);
+    expect(after.open(old, context)).toBe(text);
+    expect(after.open(fresh, context)).toBe(text);
+    expect(() => before.open(fresh, context)).toThrow(/key version 2/);
+    // The current key alone opens what it sealed, with no server key at all.
+    const keyOnly = new CryptoSecrets(undefined, { keyVersion: 2, currentKey: 'a separate profile key' });
+    expect(keyOnly.open(fresh, context)).toBe(text);
+    expect(() => keyOnly.open(old, context)).toThrow(/key version 1/);
+  });
+
+  it('tells whether a sealed value carries the current key version, as text or bytes', () => {
+    const one = new CryptoSecrets('server-key-one');
+    const two = new CryptoSecrets('server-key-two', { keyVersion: 2, previousKeys: { 1: 'server-key-one' } });
+    expect(one.keyVersion).toBe(1);
+    expect(two.keyVersion).toBe(2);
+    const old = one.seal(text, context);
+    const oldBytes = one.sealBytes(Buffer.from(text), context);
+    expect(one.isCurrent(old)).toBe(true);
+    expect(one.isCurrent(oldBytes)).toBe(true);
+    expect(two.isCurrent(old)).toBe(false);
+    expect(two.isCurrent(oldBytes)).toBe(false);
+    expect(two.isCurrent(two.seal(text, context))).toBe(true);
+    expect(two.isCurrent(two.sealBytes(oldBytes, context))).toBe(true);
+    expect(two.isCurrent('')).toBe(false);
+    expect(two.isCurrent(new Uint8Array(0))).toBe(false);
+  });
+
   it('seals bytes the same way, for photos', () => {
     const secrets = new CryptoSecrets('server-key-one');
     const photo = Uint8Array.from({ length: 5000 }, (_, i) => (i * 7) % 256);
@@ -138,5 +174,9 @@ describe('CryptoSecrets sealing', () => {
     expect(() => new CryptoSecrets('k', { keyVersion: 0 })).toThrow(/key version/);
     expect(() => new CryptoSecrets('k', { keyVersion: 256 })).toThrow(/key version/);
     expect(() => new CryptoSecrets('k', { previousKeys: { 1: '' } })).toThrow(/must not be empty/);
+    expect(() => new CryptoSecrets('k', { keyVersion: 2, currentKey: '' })).toThrow(/must not be empty/);
+    expect(() => new CryptoSecrets('k', { keyVersion: 2, previousKeys: { 2: 'other' } })).toThrow(
+      /cannot also be an earlier one/,
+    );
   });
 });

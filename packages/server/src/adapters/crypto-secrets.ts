@@ -20,11 +20,16 @@ export class SealedDataError extends Error {
   }
 }
 
-/** Keys for sealing: which key version new seals carry, and earlier server keys kept for opening. */
+/** Keys for sealing: which key version new seals carry, its key, and earlier keys kept for opening. */
 export interface SealingOptions {
-  /** The version byte new seals carry, 1-255 (default 1); the server key is this version's key. */
+  /** The version byte new seals carry, 1-255 (default 1). */
   keyVersion?: number;
-  /** Server keys used before, by key version: still opened, never sealed with. */
+  /**
+   * This version's key, when it is not the server key: the sealing key can then rotate without
+   * changing the token key (which would sign everybody out). Unset, the server key is this version's key.
+   */
+  currentKey?: string | Uint8Array;
+  /** Keys used before, by key version: still opened, never sealed with. */
   previousKeys?: Readonly<Record<number, string | Uint8Array>>;
 }
 
@@ -39,8 +44,9 @@ export interface SealingOptions {
  * the key can rotate while older values still open.
  */
 export class CryptoSecrets implements Secrets {
+  /** The version byte new seals carry. */
+  readonly keyVersion: number;
   private readonly serverKey: Buffer | undefined;
-  private readonly keyVersion: number;
   private readonly sealingKeys = new Map<number, Buffer>();
 
   constructor(serverKey?: string | Uint8Array, sealing: SealingOptions = {}) {
@@ -49,10 +55,26 @@ export class CryptoSecrets implements Secrets {
     this.serverKey = serverKey === undefined ? undefined : Buffer.from(serverKey);
     this.keyVersion = checkVersion(sealing.keyVersion ?? 1);
     for (const [version, key] of Object.entries(sealing.previousKeys ?? {})) {
-      if (key.length === 0) throw new Error(`The server key of key version ${version} must not be empty`);
+      if (key.length === 0) throw new Error(`The key of key version ${version} must not be empty`);
+      if (Number(version) === this.keyVersion) {
+        throw new Error(`Key version ${version} is the current version; it cannot also be an earlier one`);
+      }
       this.sealingKeys.set(checkVersion(Number(version)), deriveSealingKey(Buffer.from(key)));
     }
-    if (this.serverKey) this.sealingKeys.set(this.keyVersion, deriveSealingKey(this.serverKey));
+    if (sealing.currentKey !== undefined && sealing.currentKey.length === 0) {
+      throw new Error(`The key of key version ${this.keyVersion} must not be empty`);
+    }
+    const currentKey = sealing.currentKey === undefined ? this.serverKey : Buffer.from(sealing.currentKey);
+    if (currentKey) this.sealingKeys.set(this.keyVersion, deriveSealingKey(currentKey));
+  }
+
+  /**
+   * True when a sealed value (text or bytes) carries the current key version, so re-sealing it would
+   * change nothing. Says nothing of whether it opens.
+   */
+  isCurrent(sealed: string | Uint8Array): boolean {
+    const first = typeof sealed === 'string' ? Buffer.from(sealed.slice(0, 4), 'base64url')[0] : sealed[0];
+    return first === this.keyVersion;
   }
 
   randomToken(): string {
@@ -75,7 +97,7 @@ export class CryptoSecrets implements Secrets {
   }
 
   sealBytes(plaintext: Uint8Array, context: string): Uint8Array {
-    const key = this.serverKey && this.sealingKeys.get(this.keyVersion);
+    const key = this.sealingKeys.get(this.keyVersion);
     if (!key) throw new Error("Sealing needs a server key (SECRET_KEY or the data folder's secret.key)");
     const version = Buffer.of(this.keyVersion);
     const nonce = randomBytes(NONCE_BYTES);

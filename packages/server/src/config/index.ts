@@ -28,6 +28,56 @@ export interface Config {
   what3wordsApiUrl: string;
   /** Map tiles for every map in the web client: a {z}/{x}/{y} URL template and its attribution (HTML). */
   mapTiles: { url: string; attribution: string };
+  /** Keys that seal Herbert Protocol profiles (PROFILE_KEYS); undefined seals under the server key, version 1. */
+  profileKeys: ProfileKeys | undefined;
+}
+
+/**
+ * The sealing keys of PROFILE_KEYS: the highest version seals new profiles and photos, and every listed
+ * version still opens what it sealed. Shaped as the Secrets adapter's sealing options.
+ */
+export interface ProfileKeys {
+  keyVersion: number;
+  currentKey: string;
+  previousKeys: Record<number, string>;
+}
+
+/** The shortest sealing key accepted: a typed word is not a key. */
+const PROFILE_KEY_MIN_LENGTH = 16;
+
+/**
+ * Reads PROFILE_KEYS, comma-separated `version:key` pairs (versions 1-255). Errors name the version,
+ * never the key.
+ */
+export function parseProfileKeys(text: string | undefined): ProfileKeys | undefined {
+  const pairs = (text ?? '')
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair.length > 0);
+  if (pairs.length === 0) return undefined;
+  const keys = new Map<number, string>();
+  for (const [index, pair] of pairs.entries()) {
+    const colon = pair.indexOf(':');
+    const versionText = colon < 0 ? '' : pair.slice(0, colon).trim();
+    const key = colon < 0 ? '' : pair.slice(colon + 1).trim();
+    const version = /^\d{1,3}$/.test(versionText) ? Number(versionText) : Number.NaN;
+    if (!(version >= 1 && version <= 255)) {
+      throw new Error(
+        `PROFILE_KEYS entry ${index + 1} must be written version:key, with a version from 1 to 255`,
+      );
+    }
+    if (keys.has(version)) throw new Error(`PROFILE_KEYS lists key version ${version} twice`);
+    if (key.length < PROFILE_KEY_MIN_LENGTH) {
+      throw new Error(
+        `PROFILE_KEYS: the key of version ${version} must be at least ${PROFILE_KEY_MIN_LENGTH} characters (e.g. from "openssl rand -base64 32")`,
+      );
+    }
+    keys.set(version, key);
+  }
+  const keyVersion = Math.max(...keys.keys());
+  const previousKeys: Record<number, string> = {};
+  for (const [version, key] of keys) if (version !== keyVersion) previousKeys[version] = key;
+  return { keyVersion, currentKey: keys.get(keyVersion) as string, previousKeys };
 }
 
 /** OpenStreetMap's own tile server: fine for a small community; a region should use its own or a paid one. */
@@ -96,5 +146,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, defaults: { web
       url: checkTileUrl(env.MAP_TILE_URL?.trim() || DEFAULT_MAP_TILES.url),
       attribution: env.MAP_TILE_ATTRIBUTION?.trim() || DEFAULT_MAP_TILES.attribution,
     },
+    profileKeys: parseProfileKeys(env.PROFILE_KEYS),
   };
 }

@@ -184,6 +184,48 @@ export function profilesContract(store: () => Store): void {
     expect(await profiles().getProfilePhoto(keptPhoto.id)).toMatchObject({ profileId: kept.id });
   });
 
+  it('pages through every owner’s profiles and photos by id, for re-sealing', async () => {
+    const [one, two] = [await anOwner(), await anOwner()];
+    const ours = [aProfile(one), aProfile(two), aProfile(one)];
+    for (const p of ours) await profiles().createProfile(p);
+    const seen: ProfileId[] = [];
+    for (let after: ProfileId | null = null; ; ) {
+      const page = await profiles().listProfilesAfter(after, 2);
+      seen.push(...page.map((p) => p.id));
+      if (page.length < 2) break;
+      after = page[1]?.id ?? null;
+    }
+    // Other tests' profiles share the store: ours appear once each, in id order.
+    expect(seen.filter((id) => ours.some((p) => p.id === id))).toEqual(ours.map((p) => p.id).sort());
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(await profiles().listProfilesAfter(seen.at(-1) ?? null, 5)).toEqual([]);
+    const first = await profiles().listProfilesAfter(null, 1);
+    expect(first).toHaveLength(1);
+
+    const photos = [aPhoto(one), aPhoto(two)];
+    for (const photo of photos) await profiles().createProfilePhoto(photo);
+    await profiles().attachProfilePhotos([photos[0]?.id as ProfilePhotoId], ours[0]?.id as ProfileId);
+    const allPhotos = await profiles().listProfilePhotosAfter(null, 10_000);
+    expect(allPhotos.filter((p) => photos.some((q) => q.id === p.id)).map((p) => p.profileId)).toEqual([
+      ours[0]?.id,
+      null,
+    ]);
+    const afterFirst = await profiles().listProfilePhotosAfter(photos[0]?.id as ProfilePhotoId, 10_000);
+    expect(afterFirst.map((p) => p.id)).toContain(photos[1]?.id);
+    expect(afterFirst.map((p) => p.id)).not.toContain(photos[0]?.id);
+  });
+
+  it('re-seals a profile only while its sealed text is what was read, leaving its dates alone', async () => {
+    const owner = await anOwner();
+    const profile = aProfile(owner);
+    await profiles().createProfile(profile);
+    expect(await profiles().replaceSealedProfile(profile.id, 'not what is there', 'x')).toBe(false);
+    expect(await profiles().getProfile(profile.id)).toEqual(profile);
+    expect(await profiles().replaceSealedProfile(profile.id, profile.sealed, 'resealed')).toBe(true);
+    expect(await profiles().getProfile(profile.id)).toEqual({ ...profile, sealed: 'resealed' });
+    expect(await profiles().replaceSealedProfile(newId<ProfileId>(), 'resealed', 'x')).toBe(false);
+  });
+
   it('writes with others in one transaction, or not at all', async () => {
     const owner = await anOwner();
     const profile = aProfile(owner);

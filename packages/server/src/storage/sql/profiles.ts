@@ -129,6 +129,23 @@ export class SqlProfileRepository implements ProfileRepository {
     });
   }
 
+  async listProfilesAfter(afterId: ProfileId | null, limit: number): Promise<StoredProfile[]> {
+    let query = this.db.selectFrom('profiles').selectAll();
+    if (afterId !== null) query = query.where('id', '>', afterId);
+    const rows = await query.orderBy('id').limit(limit).execute();
+    return rows.map(toProfile);
+  }
+
+  async replaceSealedProfile(id: ProfileId, expected: string, sealed: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('profiles')
+      .set({ sealed })
+      .where('id', '=', id)
+      .where('sealed', '=', expected)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async createProfilePhoto(photo: StoredProfilePhoto): Promise<void> {
     await guarded(() =>
       this.db
@@ -161,6 +178,13 @@ export class SqlProfileRepository implements ProfileRepository {
       .where('profile_id', '=', profileId)
       .orderBy('id')
       .execute();
+    return rows.map(toPhoto);
+  }
+
+  async listProfilePhotosAfter(afterId: ProfilePhotoId | null, limit: number): Promise<StoredProfilePhoto[]> {
+    let query = this.db.selectFrom('profile_photos').selectAll();
+    if (afterId !== null) query = query.where('id', '>', afterId);
+    const rows = await query.orderBy('id').limit(limit).execute();
     return rows.map(toPhoto);
   }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { GeoPoint } from '@fellwatch/core';
 import { ProfileList, ProfileReleased, ProfileResponse, UploadedProfilePhoto } from '@fellwatch/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CryptoSecrets } from '../../../adapters/crypto-secrets.js';
 import { createTestJpegWithGps, hasGpsExif } from '../../../media/test-support/images.js';
 import { SqlStore } from '../../../storage/sql/sql-store.js';
 import { describeEngines } from '../../../storage/test-support/test-stores.js';
@@ -561,5 +562,45 @@ describeEngines('Herbert Protocol profiles', (engine) => {
       });
       expect(fresh.status, fresh.text).toBe(201);
     });
+  });
+});
+
+describe('Herbert Protocol profiles under PROFILE_KEYS', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', {
+      config: {
+        profileKeys: {
+          keyVersion: 3,
+          currentKey: 'a-profile-key-of-version-three',
+          previousKeys: { 2: 'a-profile-key-of-version-two' },
+        },
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('seals what is filed under the current version, with the key from the configuration', async () => {
+    const family = await server.createUser();
+    const filed = await family.request('POST', '/api/v1/profiles', margaret());
+    expect(filed.status, filed.text).toBe(201);
+    const id = ProfileResponse.parse(filed.body).profile.id;
+    const store = server.ctx.ports.store;
+    if (!(store instanceof SqlStore)) throw new Error('reading the raw table needs a SqlStore');
+    const row = await store.db
+      .selectFrom('profiles')
+      .select('sealed')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    expect(Buffer.from(row?.sealed ?? '', 'base64url')[0]).toBe(3);
+    const context = `profile:${id}:${family.user.id}`;
+    const keyOnly = new CryptoSecrets(undefined, {
+      keyVersion: 3,
+      currentKey: 'a-profile-key-of-version-three',
+    });
+    expect(JSON.parse(keyOnly.open(row?.sealed ?? '', context)).name).toBe('Margaret Ellis');
+    expect((await family.request('GET', `/api/v1/profiles/${id}`)).status).toBe(200);
   });
 });
