@@ -10,9 +10,12 @@ import { ArrowDownIcon } from '../../ui/icons.js';
 import { AlertMessage } from '../alerts/alert-message.js';
 import { MessageItem } from './message-item.js';
 import { PendingItem } from './pending-item.js';
+import { arrivedAlertId } from './scroll.js';
 
 /** How close to the end (in pixels) still counts as "at the bottom". */
 const BOTTOM_SLACK = 64;
+/** Space left above a card shown from its top, so its edge is seen. */
+const CARD_GAP = 8;
 
 interface MessageListProps {
   timeline: Timeline;
@@ -41,6 +44,7 @@ export function MessageList(props: MessageListProps) {
   const firstPaint = useRef(true);
   const heightBeforeOlder = useRef<number | null>(null);
   const seenCount = useRef(0);
+  const newestSeen = useRef<string | null>(null);
   const [unseenBelow, setUnseenBelow] = useState(0);
   const [confirmDialog, confirm] = useConfirm();
 
@@ -60,8 +64,9 @@ export function MessageList(props: MessageListProps) {
     onAtBottomChange(true);
   }, [onAtBottomChange]);
 
-  // After every change: keep an older page from pushing the view, follow new messages only when at the bottom.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: an edit changes heights without changing the count.
+  // After every change: keep an older page from pushing the view, follow new messages only when at the
+  // bottom, and show a new alert card taller than the view from its top (kind and status), not its end.
+  // The messages are a dependency too: an edit changes heights without changing the count.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -77,11 +82,18 @@ export function MessageList(props: MessageListProps) {
         onAtBottomChange(atBottom.current);
       } else scrollToBottom();
     } else if (atBottom.current) {
-      el.scrollTop = el.scrollHeight;
+      const arrived = arrivedAlertId(messages, newestSeen.current);
+      const card = arrived ? document.getElementById(`m-${arrived}`) : null;
+      if (card && card.offsetHeight > el.clientHeight) {
+        el.scrollTop += card.getBoundingClientRect().top - el.getBoundingClientRect().top - CARD_GAP;
+        atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK;
+        onAtBottomChange(atBottom.current);
+      } else el.scrollTop = el.scrollHeight;
     } else if (itemCount > seenCount.current) {
       setUnseenBelow((n) => n + (itemCount - seenCount.current));
     }
     seenCount.current = itemCount;
+    newestSeen.current = messages[messages.length - 1]?.id ?? null;
   }, [itemCount, messages, onAtBottomChange, scrollToBottom]);
 
   useEffect(() => {
