@@ -167,7 +167,13 @@ export function AlertsMap({ alerts, area, selectedId, onSelect, trail = [], labe
         .addTo(layer);
     }
     // Without animation: a zoom still animating from choosing the pin would swallow an animated one.
-    m.fitBounds(L.latLngBounds(points), { padding: [32, 32], maxZoom: 14, animate: false });
+    // More room top left, so the last-seen pin clears the zoom buttons.
+    m.fitBounds(L.latLngBounds(points), {
+      paddingTopLeft: [56, 64],
+      paddingBottomRight: [32, 32],
+      maxZoom: 14,
+      animate: false,
+    });
   }, [trail, alerts, selectedId]);
 
   return (

@@ -132,7 +132,7 @@ export function SightingsPage({ groupId, alertId }: { groupId: string; alertId: 
           ) : null}
           {!sightings && !error && <Loading>Loading sightings…</Loading>}
           {sightings && sightings.sightings.length === 0 && (
-            <p className="empty">No sightings yet. Newest sightings show first.</p>
+            <p className="empty">No sightings yet. When someone reports one, it shows here, newest first.</p>
           )}
           {sightings && sightings.sightings.length > 0 && <SightingList sightings={sightings.sightings} />}
         </section>
