@@ -1,4 +1,6 @@
-// My account: my details (seen only by me), organisations and badges, Herbert Protocol profiles, API tokens, the API reference, signing out.
+// My account: my details (seen only by me), organisations and badges, my reports to the police, Herbert
+// Protocol profiles, API tokens, the API reference, signing out.
+import { Link } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
 import { badgeText } from '../../ui/format.js';
 import { ShieldIcon } from '../../ui/icons.js';
@@ -75,10 +77,26 @@ export function AccountPage() {
                     {r}
                   </span>
                 ))}
+                {o.seesEscalations && (
+                  <Link to={`/organisations/${o.id}/escalations`}>
+                    Passed to the police<span className="visually-hidden"> from {o.name}</span>
+                  </Link>
+                )}
               </li>
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="reports-h" className="panel">
+        <h2 id="reports-h">Reports to the police</h2>
+        <p>
+          When a group’s admins or an officer pass something you posted to the police, you can see what
+          happened and choose whether to share your phone number or email for it.
+        </p>
+        <p>
+          <Link to="/escalations/mine">My reports to the police</Link>
+        </p>
       </section>
 
       <ProfilesSection me={me} />

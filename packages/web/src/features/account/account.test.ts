@@ -12,26 +12,44 @@ const me: Me = {
   organisations: [
     { organisationId: 'O2', organisationName: 'Weardale Farmwatch', affiliation: null, isAdmin: true },
     { organisationId: 'O1', organisationName: 'Durham Constabulary', affiliation: 'officer', isAdmin: false },
+    { organisationId: 'O3', organisationName: 'Teesdale Partners', affiliation: 'partner', isAdmin: false },
   ],
 };
 
 describe('myOrganisations and myBadges', () => {
-  it('lists organisations by name with the badge each gives and whether I run it', () => {
+  it('lists organisations by name with the badge each gives, whether I run it and see its escalations', () => {
     expect(myOrganisations(me)).toEqual([
       {
         id: 'O1',
         name: 'Durham Constabulary',
         badge: { organisationId: 'O1', organisationName: 'Durham Constabulary', affiliation: 'officer' },
         isAdmin: false,
+        seesEscalations: true,
         roles: ['Officer'],
       },
-      { id: 'O2', name: 'Weardale Farmwatch', badge: null, isAdmin: true, roles: ['Organisation admin'] },
+      {
+        id: 'O3',
+        name: 'Teesdale Partners',
+        badge: { organisationId: 'O3', organisationName: 'Teesdale Partners', affiliation: 'partner' },
+        isAdmin: false,
+        seesEscalations: false,
+        roles: ['Partner'],
+      },
+      {
+        id: 'O2',
+        name: 'Weardale Farmwatch',
+        badge: null,
+        isAdmin: true,
+        seesEscalations: true,
+        roles: ['Organisation admin'],
+      },
     ]);
   });
 
   it('gives only verified affiliations as badges', () => {
     expect(myBadges(me)).toEqual([
       { organisationId: 'O1', organisationName: 'Durham Constabulary', affiliation: 'officer' },
+      { organisationId: 'O3', organisationName: 'Teesdale Partners', affiliation: 'partner' },
     ]);
     expect(myBadges({ ...me, organisations: [] })).toEqual([]);
   });

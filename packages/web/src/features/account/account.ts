@@ -12,6 +12,8 @@ export interface MyOrganisation {
   /** The badge other members see beside my name, if my organisation has verified one. */
   badge: Badge | null;
   isAdmin: boolean;
+  /** Whether I read what its groups passed to the police: its admins and officers do. */
+  seesEscalations: boolean;
   /** What I am there, in words: "Officer", "Organisation admin". */
   roles: string[];
 }
@@ -36,6 +38,7 @@ export function myOrganisations(me: Me): MyOrganisation[] {
           }
         : null,
       isAdmin: o.isAdmin,
+      seesEscalations: o.isAdmin || o.affiliation === 'officer',
       roles: [
         ...(o.affiliation ? [AFFILIATION[o.affiliation]] : []),
         ...(o.isAdmin ? ['Organisation admin'] : []),

@@ -4,11 +4,11 @@ import { type FormEvent, useId, useState } from 'react';
 import { changeAlertStatus, getAlertMatches } from '../../api/alerts.js';
 import { ApiError, describeError } from '../../api/errors.js';
 import type { AlertOutcome, AlertView, ChangeAlertStatus } from '../../api/types.js';
-import { Link, useLocation } from '../../app/router.js';
+import { Link } from '../../app/router.js';
 import { useServices, useSession } from '../../app/session.js';
 import { useConfirm } from '../../ui/confirm.js';
 import { TextArea } from '../../ui/fields.js';
-import { escalateHref, groupOfPath, useCanEscalate } from '../escalations/use-can-escalate.js';
+import { escalateHref, useCanEscalate } from '../escalations/use-can-escalate.js';
 import { alertHeading, OUTCOME_LABEL } from './labels.js';
 import { rememberMatches } from './matches-store.js';
 import type { AlertActions } from './permissions.js';
@@ -30,6 +30,8 @@ function politely(err: unknown, action: keyof typeof REFUSED): string {
 
 interface AlertActionBarProps {
   alert: AlertView;
+  /** The group the card is shown in: Escalate passes the alert to the police from this group. */
+  groupId: string;
   actions: AlertActions;
   /** Matches were asked for already (they show above); an empty answer says so here. */
   matchesAsked: boolean;
@@ -41,7 +43,7 @@ interface AlertActionBarProps {
 
 /** Buttons for what I may do with the alert, and the resolve form when chosen. */
 export function AlertActionBar(props: AlertActionBarProps) {
-  const { alert, actions, matchesAsked, noMatches, onChanged, onDone } = props;
+  const { alert, groupId, actions, matchesAsked, noMatches, onChanged, onDone } = props;
   const { timelines } = useServices();
   const { state } = useSession();
   const myId = state.status === 'signed_in' ? state.me.id : '';
@@ -49,8 +51,6 @@ export function AlertActionBar(props: AlertActionBarProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirmDialog, confirm] = useConfirm();
-  // The card is not told its group; the conversation and map addresses name it.
-  const groupId = groupOfPath(useLocation().path);
   const canEscalate = useCanEscalate(groupId);
 
   if (!actions.confirm && !actions.resolve && !actions.retract && !actions.matches && !canEscalate) {
@@ -140,7 +140,7 @@ export function AlertActionBar(props: AlertActionBarProps) {
                   : 'See matches'}
             </button>
           )}
-          {canEscalate && groupId && (
+          {canEscalate && (
             <Link to={escalateHref(groupId, { alertId: alert.id })} className="btn btn-secondary btn-small">
               Escalate<span className="visually-hidden"> to the police</span>
             </Link>

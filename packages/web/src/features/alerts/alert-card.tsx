@@ -145,6 +145,7 @@ export function AlertCard({
       {actions && (
         <AlertActionBar
           alert={alert}
+          groupId={groupId}
           actions={actions}
           matchesAsked={actions.matches && known !== undefined}
           noMatches={actions.matches && known?.length === 0}

@@ -1,6 +1,5 @@
 // Whether to offer "Escalate" in a group, as a hook that re-renders only when the answer changes.
 import { useCallback, useSyncExternalStore } from 'react';
-import { matchPath } from '../../app/paths.js';
 import { useServices, useSession } from '../../app/session.js';
 import { canOfferEscalation } from './labels.js';
 
@@ -18,11 +17,6 @@ export function useCanEscalate(groupId: string | null | undefined): boolean {
     [groups, groupId, me],
   );
   return useSyncExternalStore(groups.subscribe, snapshot);
-}
-
-/** The group a screen's address is about ("/groups/:id" and its map), for cards that are not told it. */
-export function groupOfPath(path: string): string | null {
-  return matchPath('/groups/:id', path)?.id ?? matchPath('/groups/:id/map', path)?.id ?? null;
 }
 
 /** The address of the "pass this to the police" screen for a message or an alert in a group. */

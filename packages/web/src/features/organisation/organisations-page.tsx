@@ -1,8 +1,9 @@
-// Organisation administration: people and their verified roles, the emergency numbers its groups show;
-// for the platform admin, new organisations and groups.
+// Organisation administration: people and their verified roles, the emergency numbers its groups show,
+// what its groups passed to the police; for the platform admin, new organisations and groups.
 import { useCallback, useEffect, useState } from 'react';
 import { listOrganisations } from '../../api/client.js';
 import type { Organisation } from '../../api/types.js';
+import { Link } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
 import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
 import { SelectField } from '../../ui/fields.js';
@@ -35,9 +36,22 @@ export function OrganisationsPage() {
   const manageable = (organisations ?? []).filter((o) => me.isPlatformAdmin || adminOf.has(o.id));
 
   if (!me.isPlatformAdmin && adminOf.size === 0) {
+    // Officers who do not run their organisation still read what its groups passed to the police.
+    const officerOf = me.organisations.filter((o) => o.affiliation === 'officer');
     return (
       <Page title="Admin">
         <Banner kind="info">This page is for organisation administrators.</Banner>
+        {officerOf.length > 0 && (
+          <ul className="plain-list" aria-label="Passed to the police">
+            {officerOf.map((o) => (
+              <li key={o.organisationId}>
+                <Link to={`/organisations/${o.organisationId}/escalations`}>
+                  Passed to the police from {o.organisationName}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </Page>
     );
   }
@@ -80,6 +94,18 @@ export function OrganisationsPage() {
                 For <strong>{manageable.find((o) => o.id === selected)?.name}</strong>
               </p>
               <GuidanceSection key={selected} organisationId={selected} />
+            </section>
+          )}
+          {selected && (
+            <section aria-labelledby="escalations-h" className="panel">
+              <h2 id="escalations-h">Passed to the police</h2>
+              <p>
+                What the groups of <strong>{manageable.find((o) => o.id === selected)?.name}</strong> passed
+                to the police, with references and outcomes.
+              </p>
+              <p>
+                <Link to={`/organisations/${selected}/escalations`}>Passed to the police</Link>
+              </p>
             </section>
           )}
           <CreateGroupForm organisations={manageable} />
