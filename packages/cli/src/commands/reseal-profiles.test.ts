@@ -196,7 +196,10 @@ describeEngines('fellwatch reseal-profiles', (engine) => {
     );
     expect((await getProfile(newOnly, family, fresh.id)).content.name).toBe('Margaret Ellis');
     // The old key alone no longer opens it: it really was sealed again.
-    await expect(getProfile(before, family, kept.id)).rejects.toThrow(/key version 2/);
+    await expect(getProfile(before, family, kept.id)).rejects.toMatchObject({
+      code: 'sealed_unreadable',
+      reason: expect.stringContaining('key version 2'),
+    });
     const audit = await newOnly.store.listAudit({ subjectId: kept.id, limit: 10 });
     expect(audit.filter((e) => e.action === 'profile.resealed')).toEqual([
       expect.objectContaining({ actorId: null, detail: {} }),

@@ -19,6 +19,29 @@ export function profilePhotoSealContext(photo: Pick<StoredProfilePhoto, 'id' | '
   return `profile-photo:${photo.id}:${photo.ownerId}`;
 }
 
+/**
+ * A profile or profile photo whose sealed content does not open with any key the server holds: altered
+ * in the database, or sealed under a key since removed. Not something its owner can fix by asking
+ * again; they can delete it. The message says so without any of the content.
+ */
+export class SealedUnreadableError extends Error {
+  /** A stable code for the transport, which answers it with 409 and this code. */
+  readonly code = 'sealed_unreadable';
+  constructor(
+    readonly subject: 'profile' | 'profile_photo',
+    readonly subjectId: string,
+    /** The Secrets adapter's own reason (which key version, altered or not): for the log, never content. */
+    readonly reason: string,
+  ) {
+    super(
+      subject === 'profile'
+        ? 'This profile cannot be opened (it was sealed with a key this server no longer has).'
+        : 'This photo cannot be opened (it was sealed with a key this server no longer has).',
+    );
+    this.name = 'SealedUnreadableError';
+  }
+}
+
 /** What became of the sealed values of one kind (profiles, or photos) in a re-seal. */
 export interface ResealCounts {
   /** Opened and sealed again under the current key. */

@@ -21,7 +21,12 @@ import {
   optionalText,
   type ProfileContent,
 } from './profile-content.js';
-import { profilePhotoKeys, profilePhotoSealContext, profileSealContext } from './profiles-sealing.js';
+import {
+  profilePhotoKeys,
+  profilePhotoSealContext,
+  profileSealContext,
+  SealedUnreadableError,
+} from './profiles-sealing.js';
 
 export * from './profile-content.js';
 export * from './profiles-sealing.js';
@@ -36,6 +41,21 @@ export interface Profile {
   updatedAt: EpochMs;
   releasedAt: EpochMs | null;
   releasedAlertId: AlertId | null;
+}
+
+/**
+ * A profile of the owner's whose content does not open (see SealedUnreadableError): listed by its record
+ * alone, so that it can still be deleted.
+ */
+export interface UnreadableProfile extends Omit<Profile, 'content' | 'photos'> {
+  /** Why it did not open, in the Secrets adapter's words (never content): for the server's log. */
+  reason: string;
+}
+
+/** The owner's list: the profiles that opened, and those that did not. */
+export interface ProfileListing {
+  profiles: Profile[];
+  unreadable: UnreadableProfile[];
 }
 
 /** A photo filed for a profile, as its owner sees it. */
@@ -110,15 +130,27 @@ export async function fileProfile(ports: Ports, actor: Actor, input: unknown): P
   }
 }
 
-/** The actor's own profiles, each opened (and each opening audited), oldest first. */
-export async function listProfiles(ports: Ports, actor: Actor): Promise<Profile[]> {
+/**
+ * The actor's own profiles, each opened (and each opening audited), oldest first. One that does not
+ * open is listed apart, by its record alone, rather than failing the whole list.
+ */
+export async function listProfiles(ports: Ports, actor: Actor): Promise<ProfileListing> {
   const stored = await ports.store.profiles.listProfilesOfOwner(actor.user.id);
-  if (stored.length === 0) return [];
+  const listing: ProfileListing = { profiles: [], unreadable: [] };
+  if (stored.length === 0) return listing;
   const now = ports.clock.now();
   await ports.store.transaction(async (tx) => {
     for (const profile of stored) await tx.appendAudit(audit(actor, 'profile.listed', profile.id, now));
   });
-  return Promise.all(stored.map((profile) => withPhotos(ports, opened(ports, profile))));
+  for (const profile of stored) {
+    try {
+      listing.profiles.push(await withPhotos(ports, opened(ports, profile)));
+    } catch (error) {
+      if (!(error instanceof SealedUnreadableError)) throw error;
+      listing.unreadable.push({ ...recordOf(profile), reason: error.reason });
+    }
+  }
+  return listing;
 }
 
 /** One profile, for the member who filed it; "not found" for anyone else, officers included. */
@@ -500,10 +532,20 @@ async function checkPhotosToKeep(
   }
 }
 
-/** The profile's content, opened; a blob that does not open throws the Secrets port's error. */
+/** The profile's content, opened; a blob that does not open throws SealedUnreadableError. */
 function opened(ports: Ports, stored: StoredProfile): Omit<Profile, 'photos'> {
-  const content = JSON.parse(ports.secrets.open(stored.sealed, profileSealContext(stored))) as ProfileContent;
-  return { ...recordOf(stored), content };
+  let text: string;
+  try {
+    text = ports.secrets.open(stored.sealed, profileSealContext(stored));
+  } catch (error) {
+    throw new SealedUnreadableError('profile', stored.id, reasonOf(error));
+  }
+  return { ...recordOf(stored), content: JSON.parse(text) as ProfileContent };
+}
+
+/** The Secrets adapter's reason a value did not open; its messages never carry the content. */
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : 'did not open';
 }
 
 async function withPhotos(ports: Ports, profile: Omit<Profile, 'photos'>): Promise<Profile> {
@@ -541,7 +583,11 @@ async function openPhotoBytes(
   const key = variant === 'display' ? profilePhotoKeys.display(photo.id) : profilePhotoKeys.thumb(photo.id);
   const sealed = await ports.media.get(key);
   if (!sealed) throw fail.notFound('Photo');
-  return ports.secrets.openBytes(sealed, profilePhotoSealContext(photo));
+  try {
+    return ports.secrets.openBytes(sealed, profilePhotoSealContext(photo));
+  } catch (error) {
+    throw new SealedUnreadableError('profile_photo', photo.id, reasonOf(error));
+  }
 }
 
 async function deletePhotoBytes(ports: Ports, ids: readonly ProfilePhotoId[]): Promise<void> {

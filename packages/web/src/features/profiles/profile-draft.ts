@@ -293,3 +293,9 @@ export function buildRelease(
 export function profileTitle(profile: { name: string; preferredName: string | null }): string {
   return profile.preferredName ? `${profile.name} (${profile.preferredName})` : profile.name;
 }
+
+/** What is shown for a profile the server cannot open: it can only be deleted, and filed again. */
+export const UNREADABLE_PROFILE = {
+  title: 'This profile cannot be opened (it was sealed with a key this server no longer has)',
+  hint: 'Nobody can read it or release it. Delete it, and file the profile again if you still need it.',
+} as const;

@@ -1,13 +1,20 @@
 // The page at /profiles/:id: the profile as filed, its release reference shown large, and what can be done with it.
 import { useEffect, useState } from 'react';
-import { deleteProfile, getProfile, type ProfileView, renewReference } from '../../api/profiles.js';
+import { ApiError } from '../../api/errors.js';
+import {
+  deleteProfile,
+  getProfile,
+  type ProfileView,
+  renewReference,
+  SEALED_UNREADABLE,
+} from '../../api/profiles.js';
 import { Link, navigate } from '../../app/router.js';
 import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
 import { useConfirm } from '../../ui/confirm.js';
 import { fullTime, latLngText, shortDate } from '../../ui/format.js';
 import { BackIcon, PhoneIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
-import { profileTitle, VULNERABILITY_LABEL } from './profile-draft.js';
+import { profileTitle, UNREADABLE_PROFILE, VULNERABILITY_LABEL } from './profile-draft.js';
 import './profiles.css';
 
 const back = (
@@ -34,9 +41,38 @@ export function ProfilePage({ profileId }: { profileId: string }) {
   }, [profileId]);
 
   if (!profile) {
+    const unreadable = error instanceof ApiError && error.code === SEALED_UNREADABLE;
+    const removeUnreadable = async () => {
+      const ok = await confirm({
+        title: 'Delete this profile?',
+        body: 'It cannot be opened, so it cannot be used. It is deleted for good, with its photos.',
+        confirmLabel: 'Delete for good',
+        danger: true,
+      });
+      if (!ok) return;
+      try {
+        await deleteProfile(profileId);
+        navigate('/profiles', { replace: true });
+      } catch (err) {
+        setError(err);
+      }
+    };
     return (
       <Page title="Profile" before={back}>
-        {error ? <ErrorBanner error={error} /> : <Loading>Opening the profile…</Loading>}
+        {unreadable ? (
+          <>
+            <Banner kind="error">{UNREADABLE_PROFILE.title}</Banner>
+            <p>{UNREADABLE_PROFILE.hint}</p>
+            <button type="button" className="btn btn-quiet-danger" onClick={() => void removeUnreadable()}>
+              Delete the profile
+            </button>
+          </>
+        ) : error ? (
+          <ErrorBanner error={error} />
+        ) : (
+          <Loading>Opening the profile…</Loading>
+        )}
+        {confirmDialog}
       </Page>
     );
   }

@@ -1,32 +1,58 @@
 // The page at /profiles: the Herbert Protocol profiles I filed, what they are for, and how to file one.
 import { useEffect, useState } from 'react';
-import { listProfiles, type ProfileSummary } from '../../api/profiles.js';
+import {
+  deleteProfile,
+  listProfiles,
+  type ProfileListing,
+  type UnreadableProfileSummary,
+} from '../../api/profiles.js';
 import { Link } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
 import { ErrorBanner, Loading } from '../../ui/banner.js';
+import { useConfirm } from '../../ui/confirm.js';
 import { shortDate } from '../../ui/format.js';
 import { BackIcon, ShieldIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
 import { isOfficer } from '../alerts/permissions.js';
-import { profileTitle } from './profile-draft.js';
+import { profileTitle, UNREADABLE_PROFILE } from './profile-draft.js';
 import './profiles.css';
 
 /** My profiles, newest filed last, each opening its page. */
 export function ProfilesPage() {
   const { state } = useSession();
   const officer = state.status === 'signed_in' && isOfficer(state.me);
-  const [profiles, setProfiles] = useState<ProfileSummary[] | null>(null);
+  const [listing, setListing] = useState<ProfileListing | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [confirmDialog, confirm] = useConfirm();
+  const profiles = listing?.profiles ?? null;
+  const unreadable = listing?.unreadable ?? [];
 
   useEffect(() => {
     const abort = new AbortController();
     listProfiles(abort.signal)
-      .then(setProfiles)
+      .then(setListing)
       .catch((err) => {
         if (!abort.signal.aborted) setError(err);
       });
     return () => abort.abort();
   }, []);
+
+  const remove = async (profile: UnreadableProfileSummary) => {
+    const ok = await confirm({
+      title: 'Delete this profile?',
+      body: 'It cannot be opened, so it cannot be used. It is deleted for good, with its photos.',
+      confirmLabel: 'Delete for good',
+      danger: true,
+    });
+    if (!ok) return;
+    setError(null);
+    try {
+      await deleteProfile(profile.id);
+      setListing((l) => l && { ...l, unreadable: l.unreadable.filter((p) => p.id !== profile.id) });
+    } catch (err) {
+      setError(err);
+    }
+  };
 
   return (
     <Page
@@ -58,7 +84,9 @@ export function ProfilesPage() {
       <h2 id="my-profiles-h">Your profiles</h2>
       <ErrorBanner error={error} />
       {!profiles && !error && <Loading>Loading your profiles…</Loading>}
-      {profiles && profiles.length === 0 && <p className="muted">You have not filed any profiles.</p>}
+      {profiles && profiles.length === 0 && unreadable.length === 0 && (
+        <p className="muted">You have not filed any profiles.</p>
+      )}
       {profiles && profiles.length > 0 && (
         <ul className="card-list" aria-labelledby="my-profiles-h">
           {profiles.map((p) => (
@@ -92,6 +120,28 @@ export function ProfilesPage() {
           ))}
         </ul>
       )}
+      {unreadable.length > 0 && (
+        <ul className="card-list" aria-label="Profiles that cannot be opened">
+          {unreadable.map((p) => (
+            <li key={p.id} className="card profile-card profile-unreadable">
+              <span className="profile-thumb profile-thumb-empty" aria-hidden="true" />
+              <div>
+                <p className="card-title">{UNREADABLE_PROFILE.title}</p>
+                <p className="card-meta">{UNREADABLE_PROFILE.hint}</p>
+                <p className="card-meta">Filed {shortDate(p.createdAt)}</p>
+                <button
+                  type="button"
+                  className="btn btn-quiet-danger btn-small"
+                  onClick={() => void remove(p)}
+                >
+                  Delete<span className="visually-hidden"> the profile filed {shortDate(p.createdAt)}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {confirmDialog}
     </Page>
   );
 }

@@ -1,6 +1,13 @@
 // Herbert Protocol profiles as their owner sees them: the opened content, photo links, the release reference.
-import { ageAt, type EpochMs, type Profile, type StoredProfilePhoto } from '@fellwatch/core';
+import {
+  ageAt,
+  type EpochMs,
+  type Profile,
+  type StoredProfilePhoto,
+  type UnreadableProfile,
+} from '@fellwatch/core';
 import type { ProfilePhotoView, ProfileSummary, ProfileView } from '@fellwatch/protocol';
+import type { UnreadableProfileSummary } from './schemas.js';
 
 /** A profile photo's links: served to its owner only (see the profile-photos routes). */
 export function presentProfilePhoto(photo: StoredProfilePhoto): ProfilePhotoView {
@@ -51,5 +58,15 @@ export function presentProfileSummary(profile: Profile, now: EpochMs): ProfileSu
     releasedAt: profile.releasedAt,
     releasedAlertId: profile.releasedAlertId,
     photo: first ? presentProfilePhoto(first) : null,
+  };
+}
+
+/** A line of the owner's list for a profile that does not open: its record, so it can be deleted. */
+export function presentUnreadableProfile(profile: UnreadableProfile): UnreadableProfileSummary {
+  return {
+    id: profile.id,
+    createdAt: profile.createdAt,
+    updatedAt: profile.updatedAt,
+    releasedAt: profile.releasedAt,
   };
 }

@@ -1,6 +1,6 @@
 // Integration tests of Herbert Protocol profiles on both engines: filed, read only by the family member,
 // audited, sealed in the database and the media folder, released by the family or by an officer with the reference.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GeoPoint } from '@fellwatch/core';
 import { ProfileList, ProfileReleased, ProfileResponse, UploadedProfilePhoto } from '@fellwatch/protocol';
@@ -23,6 +23,7 @@ import {
   stolenQuad,
 } from '../alerts/test-support/dales.js';
 import { newClientId } from '../messages/test-support/groups.js';
+import { ProfileListing } from './schemas.js';
 
 /** Words of the profile below that must never be stored or logged in the clear. */
 const SECRET_WORDS = [
@@ -367,6 +368,98 @@ describeEngines('Herbert Protocol profiles', (engine) => {
         reference: profile.releaseReference,
       });
       expect(byReference.status).toBe(404);
+    });
+  });
+
+  describe('a profile that does not open', () => {
+    const unreadable = {
+      error: {
+        code: 'sealed_unreadable',
+        message: 'This profile cannot be opened (it was sealed with a key this server no longer has).',
+      },
+    };
+
+    async function alterRow(id: string): Promise<void> {
+      const store = server.ctx.ports.store;
+      if (!(store instanceof SqlStore)) throw new Error('altering the raw table needs a SqlStore');
+      const row = await store.db
+        .selectFrom('profiles')
+        .select('sealed')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const bytes = Buffer.from(row.sealed, 'base64url');
+      bytes[30] = (bytes[30] as number) ^ 0x01;
+      await store.db
+        .updateTable('profiles')
+        .set({ sealed: bytes.toString('base64url') })
+        .where('id', '=', id)
+        .execute();
+    }
+
+    it('is listed apart so it can be deleted; opening it answers 409 sealed_unreadable, never a 500', async () => {
+      const owner = await teesdale.member();
+      const photoId = await uploadPhoto(owner);
+      const good = await file(owner);
+      const bad = await file(owner, margaret({ photoIds: [photoId] }));
+      await alterRow(bad.id);
+
+      const list = await owner.request('GET', '/api/v1/profiles');
+      expect(list.status, list.text).toBe(200);
+      const listing = ProfileListing.parse(list.body);
+      expect(listing.profiles.map((p) => p.id)).toEqual([good.id]);
+      expect(listing.unreadable).toEqual([
+        { id: bad.id, createdAt: bad.createdAt, updatedAt: bad.updatedAt, releasedAt: null },
+      ]);
+
+      for (const [method, path, body] of [
+        ['GET', `/api/v1/profiles/${bad.id}`],
+        ['PUT', `/api/v1/profiles/${bad.id}`, margaret()],
+        ['POST', `/api/v1/profiles/${bad.id}/reference`],
+        ['POST', `/api/v1/profiles/${bad.id}/release`, lastSeen(teesdale.id)],
+      ] as const) {
+        const response = await owner.request(method, path, body);
+        expect(response.status, `${method} ${path}: ${response.text}`).toBe(409);
+        expect(response.body).toEqual(unreadable);
+      }
+      const byReference = await officer.request('POST', '/api/v1/profiles/release', {
+        ...lastSeen(teesdale.id),
+        reference: bad.releaseReference,
+      });
+      expect(byReference.status, byReference.text).toBe(409);
+      expect(byReference.body).toEqual(unreadable);
+      expect(await server.ctx.ports.store.profiles.getProfile(bad.id as never)).toMatchObject({
+        releasedAt: null,
+      });
+      // Anyone else is still told it does not exist.
+      expect((await neighbour.request('GET', `/api/v1/profiles/${bad.id}`)).status).toBe(404);
+
+      const deleted = await owner.request('DELETE', `/api/v1/profiles/${bad.id}`);
+      expect(deleted.status, deleted.text).toBe(204);
+      const after = ProfileListing.parse((await owner.request('GET', '/api/v1/profiles')).body);
+      expect(after.unreadable).toEqual([]);
+      expect(after.profiles.map((p) => p.id)).toEqual([good.id]);
+      expect((await filesUnder(server.ctx.config.mediaDir)).filter((f) => f.includes(photoId))).toEqual([]);
+    });
+
+    it('answers 409 sealed_unreadable for a photo whose sealed file was altered', async () => {
+      const photoId = await uploadPhoto();
+      const [thumb] = (await filesUnder(server.ctx.config.mediaDir)).filter((f) =>
+        f.endsWith(join(photoId, 'thumb.sealed')),
+      );
+      if (!thumb) throw new Error('the sealed thumbnail was not stored');
+      const bytes = await readFile(thumb);
+      bytes[40] = (bytes[40] as number) ^ 0x01;
+      await writeFile(thumb, bytes);
+      const response = await family.request('GET', `/api/v1/profile-photos/${photoId}/thumb`);
+      expect(response.status).toBe(409);
+      expect(response.body).toEqual({
+        error: {
+          code: 'sealed_unreadable',
+          message: 'This photo cannot be opened (it was sealed with a key this server no longer has).',
+        },
+      });
+      const display = await fetchBytes(server, family, `/api/v1/profile-photos/${photoId}/display`);
+      expect(display.response.status).toBe(200);
     });
   });
 

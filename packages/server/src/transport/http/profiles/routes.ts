@@ -12,25 +12,32 @@ import {
   releaseProfile,
   releaseProfileByReference,
   renewReleaseReference,
+  SealedUnreadableError,
   updateProfile,
   uploadProfilePhoto,
 } from '@fellwatch/core';
 import {
   Id,
   ProfileFields,
-  ProfileList,
   ProfileReleased,
   ProfileResponse,
   ReleaseProfile,
   ReleaseProfileByReference,
   UploadedProfilePhoto,
 } from '@fellwatch/protocol';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { loadAlertViews } from '../../../presenters/alert.js';
 import type { Api } from '../api.js';
 import { UPLOADS_PER_MINUTE } from '../media/routes.js';
 import { readUploadedPhoto } from '../media/upload.js';
-import { presentProfile, presentProfilePhoto, presentProfileSummary } from './present.js';
+import {
+  presentProfile,
+  presentProfilePhoto,
+  presentProfileSummary,
+  presentUnreadableProfile,
+} from './present.js';
+import { ProfileListing } from './schemas.js';
 
 const ProfileParams = z.object({ profileId: Id });
 const PhotoParams = z.object({ photoId: Id });
@@ -41,6 +48,38 @@ const ImageBytes = z.string().meta({ description: 'The image bytes', format: 'bi
  * to guess one (40 bits).
  */
 export const REFERENCE_RELEASES_PER_MINUTE = 10;
+
+/** The answer to a profile or photo whose sealed content does not open: a conflict the owner can only delete. */
+export const SEALED_UNREADABLE_STATUS = 409;
+
+/**
+ * Runs a step that opens sealed content. A profile or photo that does not open is answered with 409
+ * `sealed_unreadable` and logged by its id and the adapter's reason, never its content; anything
+ * else goes on to the shared error handling.
+ */
+async function opening<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  step: () => Promise<T>,
+): Promise<T | FastifyReply> {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof SealedUnreadableError)) throw error;
+    logUnreadable(request, error);
+    return reply
+      .status(SEALED_UNREADABLE_STATUS)
+      .header('cache-control', 'no-store')
+      .send({ error: { code: error.code, message: error.message } });
+  }
+}
+
+function logUnreadable(request: FastifyRequest, error: SealedUnreadableError): void {
+  request.log.warn(
+    { subject: error.subject, subjectId: error.subjectId, reason: error.reason },
+    'sealed content did not open',
+  );
+}
 
 /** Registers this feature's routes (see docs/api-routes.md). */
 export function registerProfileRoutes(api: Api): void {
@@ -71,11 +110,17 @@ export function registerProfileRoutes(api: Api): void {
     summary: 'The Herbert Protocol profiles you filed (each opening audited)',
     tag: 'profiles',
     auth: 'required',
-    responses: { 200: ProfileList },
-    handler: async ({ actor, reply }) => {
-      const profiles = await listProfiles(ports, actor);
+    responses: { 200: ProfileListing },
+    handler: async ({ actor, request, reply }): Promise<ProfileListing> => {
+      const listing = await listProfiles(ports, actor);
+      for (const profile of listing.unreadable) {
+        logUnreadable(request, new SealedUnreadableError('profile', profile.id, profile.reason));
+      }
       reply.header('cache-control', 'no-store');
-      return { profiles: profiles.map((p) => presentProfileSummary(p, now())) };
+      return {
+        profiles: listing.profiles.map((p) => presentProfileSummary(p, now())),
+        unreadable: listing.unreadable.map(presentUnreadableProfile),
+      };
     },
   });
 
@@ -102,11 +147,12 @@ export function registerProfileRoutes(api: Api): void {
     auth: 'required',
     params: ProfileParams,
     responses: { 200: ProfileResponse },
-    handler: async ({ actor, params, reply }) => {
-      const profile = await getProfile(ports, actor, params.profileId as ProfileId);
-      reply.header('cache-control', 'no-store');
-      return { profile: presentProfile(profile, now()) };
-    },
+    handler: async ({ actor, params, request, reply }) =>
+      opening(request, reply, async () => {
+        const profile = await getProfile(ports, actor, params.profileId as ProfileId);
+        reply.header('cache-control', 'no-store');
+        return { profile: presentProfile(profile, now()) };
+      }),
   });
 
   api.route({
@@ -118,11 +164,12 @@ export function registerProfileRoutes(api: Api): void {
     params: ProfileParams,
     body: ProfileFields,
     responses: { 200: ProfileResponse },
-    handler: async ({ actor, params, body, reply }) => {
-      const profile = await updateProfile(ports, actor, params.profileId as ProfileId, body);
-      reply.header('cache-control', 'no-store');
-      return { profile: presentProfile(profile, now()) };
-    },
+    handler: async ({ actor, params, body, request, reply }) =>
+      opening(request, reply, async () => {
+        const profile = await updateProfile(ports, actor, params.profileId as ProfileId, body);
+        reply.header('cache-control', 'no-store');
+        return { profile: presentProfile(profile, now()) };
+      }),
   });
 
   api.route({
@@ -146,11 +193,12 @@ export function registerProfileRoutes(api: Api): void {
     auth: 'required',
     params: ProfileParams,
     responses: { 200: ProfileResponse },
-    handler: async ({ actor, params, reply }) => {
-      const profile = await renewReleaseReference(ports, actor, params.profileId as ProfileId);
-      reply.header('cache-control', 'no-store');
-      return { profile: presentProfile(profile, now()) };
-    },
+    handler: async ({ actor, params, request, reply }) =>
+      opening(request, reply, async () => {
+        const profile = await renewReleaseReference(ports, actor, params.profileId as ProfileId);
+        reply.header('cache-control', 'no-store');
+        return { profile: presentProfile(profile, now()) };
+      }),
   });
 
   api.route({
@@ -163,11 +211,13 @@ export function registerProfileRoutes(api: Api): void {
     params: ProfileParams,
     body: ReleaseProfile,
     responses: { 201: ProfileReleased, 200: ProfileReleased },
-    handler: async ({ actor, params, body, reply }) => {
-      const released = await releaseProfile(ports, actor, params.profileId as ProfileId, releaseInput(body));
-      reply.status(released.duplicate ? 200 : 201);
-      return presentRelease(released.alert);
-    },
+    handler: async ({ actor, params, body, request, reply }) =>
+      opening(request, reply, async () => {
+        const id = params.profileId as ProfileId;
+        const released = await releaseProfile(ports, actor, id, releaseInput(body));
+        reply.status(released.duplicate ? 200 : 201);
+        return presentRelease(released.alert);
+      }),
   });
 
   api.route({
@@ -180,11 +230,12 @@ export function registerProfileRoutes(api: Api): void {
     body: ReleaseProfileByReference,
     perMinute: REFERENCE_RELEASES_PER_MINUTE,
     responses: { 201: ProfileReleased, 200: ProfileReleased },
-    handler: async ({ actor, body, reply }) => {
-      const released = await releaseProfileByReference(ports, actor, body.reference, releaseInput(body));
-      reply.status(released.duplicate ? 200 : 201);
-      return presentRelease(released.alert);
-    },
+    handler: async ({ actor, body, request, reply }) =>
+      opening(request, reply, async () => {
+        const released = await releaseProfileByReference(ports, actor, body.reference, releaseInput(body));
+        reply.status(released.duplicate ? 200 : 201);
+        return presentRelease(released.alert);
+      }),
   });
 
   api.route({
@@ -216,12 +267,13 @@ export function registerProfileRoutes(api: Api): void {
       auth: 'required',
       params: PhotoParams,
       responses: { 200: ImageBytes },
-      handler: async ({ actor, params, reply }) => {
-        const bytes = await readProfilePhoto(ports, actor, params.photoId as ProfilePhotoId, variant);
-        // Every read is audited, so no copy may be kept by a browser or proxy and shown unrecorded.
-        reply.header('cache-control', 'no-store');
-        return reply.type('image/jpeg').send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      },
+      handler: async ({ actor, params, request, reply }) =>
+        opening(request, reply, async () => {
+          const bytes = await readProfilePhoto(ports, actor, params.photoId as ProfilePhotoId, variant);
+          // Every read is audited, so no copy may be kept by a browser or proxy and shown unrecorded.
+          reply.header('cache-control', 'no-store');
+          return reply.type('image/jpeg').send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        }),
     });
   }
 }
