@@ -360,10 +360,7 @@ describe.skipIf(!postgresUp)('fellwatch on PostgreSQL', { timeout: 90_000 }, () 
         '0006-escalations',
         '0007-missing',
         '0008-profiles',
-        '0005-safety',
-        '0006-escalations',
-        '0007-missing',
-        '0008-profiles',
+        '0009-profiles-client-id',
       ],
     });
     const again = await fellwatchJson<{ applied: string[] }>(['migrate'], env);

@@ -97,10 +97,22 @@ function referenceHash(ports: Pick<Ports, 'secrets'>, reference: string): string
   return ports.secrets.hashToken(`herbert-protocol:${reference}`);
 }
 
-/** Files a new profile for someone vulnerable. Any signed-in member may; only they will see it. */
-export async function fileProfile(ports: Ports, actor: Actor, input: unknown): Promise<Profile> {
+/** A filed profile, and whether it was filed before with the same client id (a retry). */
+export interface FiledProfile extends Profile {
+  duplicate: boolean;
+}
+
+/**
+ * Files a new profile for someone vulnerable. Any signed-in member may; only they will see it. With a
+ * `clientId` (chosen by the device for one filling-in of the form) a retry after a lost answer returns
+ * the profile already filed instead of filing a second copy.
+ */
+export async function fileProfile(ports: Ports, actor: Actor, input: unknown): Promise<FiledProfile> {
   const now = ports.clock.now();
   const fields = checkProfileFields(input, now);
+  const clientId = checkClientId(input);
+  const earlier = clientId ? await filedBefore(ports, actor, clientId) : undefined;
+  if (earlier) return earlier;
   await checkPhotosToKeep(ports.store, actor, fields.photoIds, null);
   const id = ports.ids.next() as ProfileId;
   // A clash of references is vanishingly rare; a fresh one is drawn if it happens.
@@ -115,6 +127,7 @@ export async function fileProfile(ports: Ports, actor: Actor, input: unknown): P
       updatedAt: now,
       releasedAt: null,
       releasedAlertId: null,
+      clientId,
     };
     stored.sealed = ports.secrets.seal(JSON.stringify(content), profileSealContext(stored));
     try {
@@ -123,11 +136,38 @@ export async function fileProfile(ports: Ports, actor: Actor, input: unknown): P
         await tx.profiles.attachProfilePhotos(fields.photoIds, id);
         await tx.appendAudit(audit(actor, 'profile.filed', id, now, { photos: fields.photoIds.length }));
       });
-      return { ...recordOf(stored), content, photos: await photosOf(ports.store, id, content) };
+      const photos = await photosOf(ports.store, id, content);
+      return { ...recordOf(stored), content, photos, duplicate: false };
     } catch (error) {
-      if (!(error instanceof DomainError && error.code === 'conflict') || attempt >= 3) throw error;
+      if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+      // Two sends of the same filing at once: the one that lost answers with the one that won.
+      const winner = clientId ? await filedBefore(ports, actor, clientId) : undefined;
+      if (winner) return winner;
+      if (attempt >= 3) throw error;
     }
   }
+}
+
+/** The optional client id of a filing: 8-64 letters, digits, - or _, like a message's. */
+function checkClientId(input: unknown): string | null {
+  const value =
+    typeof input === 'object' && input !== null ? (input as { clientId?: unknown }).clientId : null;
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(value)) {
+    throw fail.invalid('The client id must be 8-64 letters, digits, - or _.', 'clientId');
+  }
+  return value;
+}
+
+/** The actor's profile already filed with this client id, opened (and audited as viewed), if any. */
+async function filedBefore(ports: Ports, actor: Actor, clientId: string): Promise<FiledProfile | undefined> {
+  const stored = await ports.store.profiles.getProfileByClientId(actor.user.id, clientId);
+  if (!stored) return undefined;
+  const profile = await withPhotos(ports, opened(ports, stored));
+  await ports.store.appendAudit(
+    audit(actor, 'profile.viewed', stored.id, ports.clock.now(), { repeatedFiling: true }),
+  );
+  return { ...profile, duplicate: true };
 }
 
 /**

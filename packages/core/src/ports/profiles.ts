@@ -20,6 +20,8 @@ export interface StoredProfile {
   /** The latest release into a missing-person alert, if any. */
   releasedAt: EpochMs | null;
   releasedAlertId: AlertId | null;
+  /** Chosen by the device that filed it, unique per owner: filing again with it returns this profile. */
+  clientId: string | null;
 }
 
 /** A photo filed for a profile: its bytes are sealed in the MediaStore; the row says whose it is. */
@@ -42,9 +44,11 @@ export interface ProfileChange {
 
 /** Storage of sealed profiles and their photos' records. The store never sees the content in the clear. */
 export interface ProfileRepository {
-  /** Fails with conflict when the id or the reference hash is already used. */
+  /** Fails with conflict when the id, the reference hash or the owner's client id is already used. */
   createProfile(profile: StoredProfile): Promise<void>;
   getProfile(id: ProfileId): Promise<StoredProfile | undefined>;
+  /** The owner's profile filed with this client id, if any. */
+  getProfileByClientId(ownerId: UserId, clientId: string): Promise<StoredProfile | undefined>;
   getProfileByReferenceHash(referenceHash: string): Promise<StoredProfile | undefined>;
   /** The owner's profiles, oldest first. */
   listProfilesOfOwner(ownerId: UserId): Promise<StoredProfile[]>;

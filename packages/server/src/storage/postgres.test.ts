@@ -22,6 +22,7 @@ describeEngine('postgres', 'PostgreSQL store', () => {
         '0006-escalations',
         '0007-missing',
         '0008-profiles',
+        '0009-profiles-client-id',
       ]);
       expect(await migrateToLatest({ databaseUrl: testDatabaseUrl, sqlitePath: '', pgSchema: a })).toEqual(
         [],

@@ -28,6 +28,7 @@ function aProfile(ownerId: UserId, overrides: Partial<StoredProfile> = {}): Stor
     updatedAt: T,
     releasedAt: null,
     releasedAlertId: null,
+    clientId: null,
     ...overrides,
   };
 }
@@ -86,6 +87,27 @@ export function profilesContract(store: () => Store): void {
       expect((error as DomainError).code).toBe('conflict');
     }
     expect(await profiles().listProfilesOfOwner(owner)).toEqual([profile]);
+  });
+
+  it('finds a profile by its owner’s client id, unique per owner, and keeps many without one', async () => {
+    const owner = await anOwner();
+    const other = await anOwner();
+    const filed = aProfile(owner, { clientId: 'form-session-0001' });
+    await profiles().createProfile(filed);
+    expect(await profiles().getProfileByClientId(owner, 'form-session-0001')).toEqual(filed);
+    expect(await profiles().getProfileByClientId(other, 'form-session-0001')).toBeUndefined();
+    expect(await profiles().getProfileByClientId(owner, 'form-session-0002')).toBeUndefined();
+
+    await expect(
+      profiles().createProfile(aProfile(owner, { clientId: 'form-session-0001' })),
+    ).rejects.toMatchObject({ code: 'conflict' });
+    const theirs = aProfile(other, { clientId: 'form-session-0001' });
+    await profiles().createProfile(theirs);
+    expect(await profiles().getProfileByClientId(other, 'form-session-0001')).toEqual(theirs);
+    const [a, b] = [aProfile(owner), aProfile(owner)];
+    await profiles().createProfile(a);
+    await profiles().createProfile(b);
+    expect(await profiles().listProfilesOfOwner(owner)).toEqual([filed, a, b]);
   });
 
   it('replaces the sealed content, and the reference hash only when given; not_found for an unknown profile', async () => {

@@ -48,6 +48,7 @@ describe('SQLite store', () => {
       '0006-escalations',
       '0007-missing',
       '0008-profiles',
+      '0009-profiles-client-id',
     ]);
     expect(await migrateToLatest({ sqlitePath })).toEqual([]);
     const store = await openStore({ sqlitePath });

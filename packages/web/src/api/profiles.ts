@@ -45,9 +45,12 @@ export const listProfiles = (signal?: AbortSignal) =>
 export const getProfile = (id: string, signal?: AbortSignal) =>
   request<P.ProfileResponse>('GET', `/profiles/${enc(id)}`, undefined, { signal }).then((r) => r.profile);
 
-/** Files a new profile; the answer carries its release reference. */
-export const fileProfile = (fields: ProfileFields) =>
-  request<P.ProfileResponse>('POST', '/profiles', fields).then((r) => r.profile);
+/**
+ * Files a new profile; the answer carries its release reference. `clientId` is made once per filling-in
+ * of the form, so pressing Save again after a lost answer returns the profile already filed.
+ */
+export const fileProfile = (fields: ProfileFields, clientId: string) =>
+  request<P.ProfileResponse>('POST', '/profiles', { ...fields, clientId }).then((r) => r.profile);
 
 /** Saves a profile again; photos left out are deleted. */
 export const saveProfile = (id: string, fields: ProfileFields) =>

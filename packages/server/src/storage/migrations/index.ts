@@ -9,6 +9,7 @@ import { safetyMigration } from './0005-safety.js';
 import { escalationsMigration } from './0006-escalations.js';
 import { missingMigration } from './0007-missing.js';
 import { profilesMigration } from './0008-profiles.js';
+import { profilesClientIdMigration } from './0009-profiles-client-id.js';
 
 /** Every migration by name; names sort in the order they apply. */
 export function migrations(engine: Engine): Record<string, Migration> {
@@ -21,6 +22,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '0006-escalations': escalationsMigration,
     '0007-missing': missingMigration,
     '0008-profiles': profilesMigration,
+    '0009-profiles-client-id': profilesClientIdMigration,
   };
 }
 

@@ -26,6 +26,8 @@ export interface ProfilesTable {
   updated_at: number;
   released_at: number | null;
   released_alert_id: string | null;
+  /** The filing device's client id, unique per owner; null for profiles filed before it was kept. */
+  client_id: string | null;
 }
 
 /** A profile photo's record; its bytes are sealed in the MediaStore. */
@@ -66,6 +68,7 @@ export class SqlProfileRepository implements ProfileRepository {
             updated_at: profile.updatedAt,
             released_at: profile.releasedAt,
             released_alert_id: profile.releasedAlertId,
+            client_id: profile.clientId,
           })
           .execute(),
       'This profile or its release reference already exists.',
@@ -74,6 +77,16 @@ export class SqlProfileRepository implements ProfileRepository {
 
   async getProfile(id: ProfileId): Promise<StoredProfile | undefined> {
     const row = await this.db.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toProfile(row);
+  }
+
+  async getProfileByClientId(ownerId: UserId, clientId: string): Promise<StoredProfile | undefined> {
+    const row = await this.db
+      .selectFrom('profiles')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('client_id', '=', clientId)
+      .executeTakeFirst();
     return row && toProfile(row);
   }
 
@@ -218,6 +231,7 @@ function toProfile(row: Selectable<ProfilesTable>): StoredProfile {
     updatedAt: Number(row.updated_at),
     releasedAt: row.released_at === null ? null : Number(row.released_at),
     releasedAlertId: row.released_alert_id as AlertId | null,
+    clientId: row.client_id,
   };
 }
 

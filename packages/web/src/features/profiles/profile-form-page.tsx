@@ -1,5 +1,6 @@
 // The pages at /profiles/new and /profiles/:id/edit: a long form in short sections, photos sending as they are added.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { makeClientId } from '../../api/client-id.js';
 import { ApiError, describeError } from '../../api/errors.js';
 import {
   fileProfile,
@@ -116,6 +117,8 @@ function ProfileForm({
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [mapFor, setMapFor] = useState<string | null>(null);
+  // One per filling-in of the form: a Save retried after a lost answer cannot file a second copy.
+  const [clientId] = useState(makeClientId);
   const summaryBox = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const photosRef = useRef(photos);
@@ -212,7 +215,9 @@ function ProfileForm({
     }
     setSaving(true);
     try {
-      const saved = profileId ? await saveProfile(profileId, built.fields) : await fileProfile(built.fields);
+      const saved = profileId
+        ? await saveProfile(profileId, built.fields)
+        : await fileProfile(built.fields, clientId);
       setDirty(false);
       navigate(`/profiles/${saved.id}`, { replace: !profileId });
     } catch (err) {

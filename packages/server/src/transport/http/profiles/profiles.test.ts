@@ -267,6 +267,7 @@ describeEngines('Herbert Protocol profiles', (engine) => {
         .where('id', '=', profile.id)
         .executeTakeFirst();
       expect(Object.keys(row ?? {}).sort()).toEqual([
+        'client_id',
         'created_at',
         'id',
         'owner_id',
@@ -288,6 +289,42 @@ describeEngines('Herbert Protocol profiles', (engine) => {
       const sealed = row?.sealed ?? '';
       const wrongContext = `profile:${profile.id}:${neighbour.user.id}`;
       expect(() => server.ctx.ports.secrets.open(sealed, wrongContext)).toThrow(/did not open/);
+    });
+
+    it('files once per client id: a retry after a lost answer gets the first profile back with 200', async () => {
+      const owner = await teesdale.member();
+      const photoId = await uploadPhoto(owner);
+      const clientId = newClientId();
+      const body = margaret({ clientId, photoIds: [photoId] });
+      const first = await owner.request('POST', '/api/v1/profiles', body);
+      expect(first.status, first.text).toBe(201);
+      const filed = ProfileResponse.parse(first.body).profile;
+      const again = await owner.request('POST', '/api/v1/profiles', body);
+      expect(again.status, again.text).toBe(200);
+      expect(ProfileResponse.parse(again.body).profile).toEqual(filed);
+
+      // Sent twice at once (a double tap on poor signal): still one profile.
+      const racing = margaret({ clientId: newClientId() });
+      const answers = await Promise.all([
+        owner.request('POST', '/api/v1/profiles', racing),
+        owner.request('POST', '/api/v1/profiles', racing),
+      ]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
+      expect(answers[0]?.body.profile.id).toBe(answers[1]?.body.profile.id);
+
+      // Another client id, or none, files another; the same client id is anyone else's to use too.
+      expect((await owner.request('POST', '/api/v1/profiles', margaret())).status).toBe(201);
+      const list = ProfileList.parse((await owner.request('GET', '/api/v1/profiles')).body);
+      expect(list.profiles).toHaveLength(3);
+      const theirs = await neighbour.request('POST', '/api/v1/profiles', margaret({ clientId }));
+      expect(theirs.status, theirs.text).toBe(201);
+      expect(theirs.body.profile.id).not.toBe(filed.id);
+
+      const repeat = (await auditOf(filed.id)).find((e) => e.detail.repeatedFiling === true);
+      expect(repeat).toMatchObject({ action: 'profile.viewed', actorId: owner.user.id });
+      const bad = await owner.request('POST', '/api/v1/profiles', margaret({ clientId: 'short' }));
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.field).toBe('clientId');
     });
 
     it('changes a profile, keeping its reference, and drops a photo left out', async () => {

@@ -37,7 +37,7 @@ import {
   presentProfileSummary,
   presentUnreadableProfile,
 } from './present.js';
-import { ProfileListing } from './schemas.js';
+import { FileProfile, ProfileListing } from './schemas.js';
 
 const ProfileParams = z.object({ profileId: Id });
 const PhotoParams = z.object({ photoId: Id });
@@ -127,16 +127,18 @@ export function registerProfileRoutes(api: Api): void {
   api.route({
     method: 'POST',
     url: '/api/v1/profiles',
-    summary: 'File a Herbert Protocol profile for someone vulnerable: sealed at rest, seen only by you',
+    summary:
+      'File a Herbert Protocol profile for someone vulnerable: sealed at rest, seen only by you (a repeated clientId answers 200 with the first)',
     tag: 'profiles',
     auth: 'required',
-    body: ProfileFields,
-    responses: { 201: ProfileResponse },
-    handler: async ({ actor, body, reply }) => {
-      const profile = await fileProfile(ports, actor, body);
-      reply.status(201).header('cache-control', 'no-store');
-      return { profile: presentProfile(profile, now()) };
-    },
+    body: FileProfile,
+    responses: { 201: ProfileResponse, 200: ProfileResponse },
+    handler: async ({ actor, body, request, reply }) =>
+      opening(request, reply, async () => {
+        const profile = await fileProfile(ports, actor, body);
+        reply.status(profile.duplicate ? 200 : 201).header('cache-control', 'no-store');
+        return { profile: presentProfile(profile, now()) };
+      }),
   });
 
   api.route({
