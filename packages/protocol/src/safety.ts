@@ -1,5 +1,6 @@
 // Safety: each organisation's emergency numbers, who is on watch, and messages flagged by the risk check.
 import { z } from 'zod';
+import { AlertRaised } from './alerts.js';
 import { Epoch, Id, PublicPerson } from './common.js';
 import { MessageResponse, MessageView } from './messages.js';
 
@@ -133,6 +134,10 @@ export type RiskHint = z.infer<typeof RiskHint>;
 /** The answer to a post: the message and, for a worrying one, the hint. */
 export const PostedMessageResponse = MessageResponse.extend({ risk: RiskHint.optional() });
 export type PostedMessageResponse = z.infer<typeof PostedMessageResponse>;
+
+/** The answer to raising an alert: the alert, its matches and, for a worrying one, the same hint. */
+export const RaisedAlertResponse = AlertRaised.extend({ risk: RiskHint.optional() });
+export type RaisedAlertResponse = z.infer<typeof RaisedAlertResponse>;
 
 export const AttentionState = z.enum(['open', 'handled']);
 export type AttentionState = z.infer<typeof AttentionState>;

@@ -46,9 +46,12 @@ import {
   tidyMissingDetails,
 } from './alert-input.js';
 import { type AlertMatchResult, findMatches } from './alert-matching.js';
+import { noticeAlertRisk } from './alert-risk.js';
+import type { RiskNotice } from './safety.js';
 
 export type { AlertMatchResult } from './alert-matching.js';
 export { MAX_ALERT_MATCHES } from './alert-matching.js';
+export { alertRiskText, assessAlertRisk, MISSING_PERSON_CUE } from './alert-risk.js';
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** The most alerts one list returns. */
@@ -78,11 +81,15 @@ export interface RaiseAlertOptions {
 /** How far ahead of the server's clock a phone's "last seen" time may be before it is refused. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-/** The raised alert; `matches` only for those allowed to see them (empty otherwise). */
+/**
+ * The raised alert; `matches` only for those allowed to see them (empty otherwise). `risk` is set when
+ * the risk check found the alert worrying: the poster is told whom to call, as for a message.
+ */
 export interface RaiseAlertResult {
   alert: Alert;
   matches: AlertMatchResult[];
   duplicate: boolean;
+  risk: RiskNotice | null;
 }
 
 /** A change of an alert's status, as the protocol's ChangeAlertStatus. */
@@ -104,6 +111,9 @@ export interface AlertListFilter {
  * the same clientId returns the first alert and writes and publishes nothing new. A missing person's
  * alert is published by an officer (confirmed at once), or by a group admin or moderator or from a
  * released profile, unverified until an officer confirms it.
+ *
+ * The risk check reads the alert as it reads a message (see alert-risk.ts): a worrying alert is flagged
+ * in this group's "needs attention" queue after it commits and before the poster hears back.
  */
 export async function raiseAlert(
   ports: Ports,
@@ -186,11 +196,12 @@ export async function raiseAlert(
       ports.events.publish({ kind: 'group', event: p.event, message: p.message });
     }
   }
+  const risk = await noticeAlertRisk(ports, group, created);
   const memberships = await activeMembershipsWhereShown(store, actor, created.alert);
   const matches = canResolveAlert(actor, created.alert, memberships)
     ? await findMatches(store, created.alert, now)
     : [];
-  return { alert: created.alert, matches, duplicate: created.duplicate };
+  return { alert: created.alert, matches, duplicate: created.duplicate, risk };
 }
 
 /** One alert, for an active member of a group where it is shown; "not found" for anyone else. */

@@ -55,7 +55,8 @@ export type PropertyCategory = P.PropertyCategory;
 export type AlertStatus = z.infer<typeof P.AlertStatus>;
 export type AlertOutcome = z.infer<typeof P.AlertOutcome>;
 export type AlertMatch = z.infer<typeof P.AlertMatch>;
-export type AlertRaised = z.infer<typeof P.AlertRaised>;
+/** The answer to raising an alert: with `risk` when the risk check found it worrying. */
+export type AlertRaised = z.infer<typeof P.RaisedAlertResponse>;
 export type ResolvedPlace = z.infer<typeof P.ResolvedPlace>;
 export type ExternalAlertPolicy = z.infer<typeof P.ExternalAlertPolicy>;
 export type RaiseAlert = z.input<typeof P.RaiseAlert>;

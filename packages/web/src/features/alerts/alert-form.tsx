@@ -1,4 +1,5 @@
 // The alert form: the kind's fields, place, photos, reach and notes; checks the place, then posts once.
+import { assessAlertRisk } from '@fellwatch/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { raiseAlert } from '../../api/alerts.js';
 import { uploadPhoto } from '../../api/client.js';
@@ -12,6 +13,7 @@ import { TextArea } from '../../ui/fields.js';
 import { plural } from '../../ui/format.js';
 import { CameraIcon } from '../../ui/icons.js';
 import { type AttachedPhoto, PhotoTray } from '../composer/attachments.js';
+import { savedGuidance } from '../safety/use-watch-status.js';
 import { buildDetails, type DraftErrors, emptyDraft, formFieldOf } from './alert-draft.js';
 import { areaCentre, distanceOutsideKm, isFarOutside } from './area.js';
 import { KindFields } from './kind-fields.js';
@@ -176,8 +178,14 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
       setBusy(null);
       const field = err instanceof ApiError ? formFieldOf(err.field) : null;
       if (err instanceof ApiError && err.isNetwork) {
+        // The same check the server would run: without signal, whom to call matters more than the alert.
+        const urgent =
+          kind !== 'missing' &&
+          assessAlertRisk({ kind, details: built.details, summary: summary.trim() }).atRisk;
         setProblem(
-          'No signal: the alert is not posted yet. Everything is kept here; press “Post alert” again when you have signal.',
+          `No signal: the alert is not posted yet. Everything is kept here; press “Post alert” again when you have signal.${
+            urgent ? ` If anyone is in danger now, call ${savedGuidance(group.id).emergencyNumber}.` : ''
+          }`,
         );
       } else if (err instanceof ApiError && err.status === 403 && kind === 'appeal') {
         setProblem('Only police officers can post appeals.');

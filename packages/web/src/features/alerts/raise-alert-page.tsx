@@ -7,6 +7,7 @@ import { useServices, useSession } from '../../app/session.js';
 import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
 import { BackIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
+import { RiskDialog } from '../safety/risk-dialog.js';
 import { AlertCard } from './alert-card.js';
 import { AlertForm } from './alert-form.js';
 import { KindIcon, MapIcon } from './alert-icons.js';
@@ -151,10 +152,26 @@ function Posted({
   onChanged: (a: AlertRaised['alert']) => void;
 }) {
   const heading = useRef<HTMLDivElement>(null);
-  const { alert, matches } = raised;
-  useEffect(() => heading.current?.focus(), []);
+  const { alert, matches, risk } = raised;
+  // The server's risk check found it worrying: whom to call comes first. A missing person's poster was
+  // told before the form (call 999 first), so the kind alone does not open it again.
+  const [riskShown, setRiskShown] = useState(
+    () => !!risk && risk.categories.some((c) => c !== 'missing_person'),
+  );
+  useEffect(() => {
+    if (!riskShown) heading.current?.focus();
+  }, [riskShown]);
   return (
     <Page title="Alert posted">
+      {riskShown && risk && (
+        <RiskDialog
+          subject="alert"
+          guidance={risk.guidance}
+          watchedNow={risk.watchedNow}
+          online
+          onClose={() => setRiskShown(false)}
+        />
+      )}
       <div ref={heading} tabIndex={-1}>
         <Banner kind="success" label="Posted">
           Your alert is in {group.name}. {travelText(alert.travel)}.

@@ -10,6 +10,8 @@ interface RiskDialogProps {
   watchedNow: boolean;
   /** False when the message waits on the phone for signal. */
   online: boolean;
+  /** What was posted: a message (the default) or an alert. */
+  subject?: 'message' | 'alert';
   onClose: () => void;
 }
 
@@ -17,7 +19,7 @@ interface RiskDialogProps {
  * A modal dialog (focus kept inside, Escape closes) whose first and largest control calls the
  * emergency number. It opens the moment the message is sent, before anything else happens on screen.
  */
-export function RiskDialog({ guidance, watchedNow, online, onClose }: RiskDialogProps) {
+export function RiskDialog({ guidance, watchedNow, online, subject = 'message', onClose }: RiskDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const call = useRef<HTMLAnchorElement>(null);
   useEffect(() => {
@@ -27,8 +29,8 @@ export function RiskDialog({ guidance, watchedNow, online, onClose }: RiskDialog
   }, []);
   const reportUrl = safeReportUrl(guidance.onlineReportUrl);
   const sent = online
-    ? 'Your message has gone to the group'
-    : 'Your message will go to the group when there is signal';
+    ? `Your ${subject} has gone to the group`
+    : `Your ${subject} will go to the group when there is signal`;
   const who = watchedNow
     ? ' and to whoever is on watch, but do not wait for a reply.'
     : ', but nobody is watching this group right now. Do not wait for a reply.';

@@ -19,17 +19,18 @@ import {
   AlertList,
   AlertListQuery,
   AlertMatches,
-  AlertRaised,
   AlertResponse,
   ChangeAlertStatus,
   Id,
   LinkAlerts,
   RaiseAlert,
+  RaisedAlertResponse,
   ReviewAlert,
 } from '@fellwatch/protocol';
 import { z } from 'zod';
 import { loadAlertViews } from '../../../presenters/alert.js';
 import type { Api } from '../api.js';
+import { presentRiskHint } from '../safety/present.js';
 
 const GroupParams = z.object({ groupId: Id });
 const AlertParams = z.object({ alertId: Id });
@@ -65,13 +66,13 @@ export function registerAlertRoutes(api: Api): void {
     method: 'POST',
     url: '/api/v1/groups/:groupId/alerts',
     summary:
-      'Raise an alert: shown in this group and every group within reach; repeating a clientId returns the first (200)',
+      'Raise an alert: shown in this group and every group within reach; repeating a clientId returns the first (200); `risk` when the risk check found it worrying',
     tag: 'alerts',
     auth: 'required',
     params: GroupParams,
     body: RaiseAlert,
     perMinute: ALERTS_PER_MINUTE,
-    responses: { 201: AlertRaised, 200: AlertRaised },
+    responses: { 201: RaisedAlertResponse, 200: RaisedAlertResponse },
     handler: async ({ actor, params, body, reply }) => {
       const raised = await raiseAlert(ports, actor, params.groupId as GroupId, {
         clientId: body.clientId,
@@ -87,7 +88,7 @@ export function registerAlertRoutes(api: Api): void {
         presentOne(raised.alert),
         presentMatches(raised.matches),
       ]);
-      return { alert, matches };
+      return { alert, matches, ...(raised.risk ? { risk: presentRiskHint(raised.risk) } : {}) };
     },
   });
 
