@@ -175,10 +175,11 @@ async function filedBefore(ports: Ports, actor: Actor, clientId: string): Promis
  * open is listed apart, by its record alone, rather than failing the whole list.
  */
 export async function listProfiles(ports: Ports, actor: Actor): Promise<ProfileListing> {
+  const now = ports.clock.now();
+  await sweepUnsavedPhotos(ports, actor, now);
   const stored = await ports.store.profiles.listProfilesOfOwner(actor.user.id);
   const listing: ProfileListing = { profiles: [], unreadable: [] };
   if (stored.length === 0) return listing;
-  const now = ports.clock.now();
   await ports.store.transaction(async (tx) => {
     for (const profile of stored) await tx.appendAudit(audit(actor, 'profile.listed', profile.id, now));
   });
@@ -191,6 +192,35 @@ export async function listProfiles(ports: Ports, actor: Actor): Promise<ProfileL
     }
   }
   return listing;
+}
+
+/** How long a photo uploaded for a profile may wait to be saved into one before it is swept away. */
+export const UNSAVED_PHOTO_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/** Most unsaved photos swept at one listing: the listing stays quick, and the next one carries on. */
+export const UNSAVED_PHOTO_SWEEP_LIMIT = 20;
+
+/**
+ * Deletes the actor's photos uploaded for a profile but never saved into one (a form abandoned, or
+ * photos removed before saving) once a day has passed, so none lies about. Run when they list their
+ * profiles; a day leaves a form still open elsewhere time to be saved.
+ */
+async function sweepUnsavedPhotos(ports: Ports, actor: Actor, now: EpochMs): Promise<void> {
+  const ids = await ports.store.profiles.deleteUnsavedProfilePhotos(
+    actor.user.id,
+    now - UNSAVED_PHOTO_GRACE_MS,
+    UNSAVED_PHOTO_SWEEP_LIMIT,
+  );
+  if (ids.length === 0) return;
+  await ports.store.transaction(async (tx) => {
+    for (const id of ids) {
+      await tx.appendAudit({
+        ...audit(actor, 'profile.photo_swept', id, now, { reason: 'never saved into a profile' }),
+        subjectType: 'profile_photo',
+      });
+    }
+  });
+  await deletePhotoBytes(ports, ids);
 }
 
 /** One profile, for the member who filed it; "not found" for anyone else, officers included. */

@@ -75,4 +75,10 @@ export interface ProfileRepository {
   /** Ties photos to a profile (a save keeps them). */
   attachProfilePhotos(ids: readonly ProfilePhotoId[], profileId: ProfileId): Promise<void>;
   deleteProfilePhotos(ids: readonly ProfilePhotoId[]): Promise<void>;
+  /**
+   * Deletes up to `limit` of the owner's photo records never saved into a profile and filed before
+   * `filedBefore`, oldest first, and returns the ids deleted. A photo saved into a profile meanwhile is
+   * left alone.
+   */
+  deleteUnsavedProfilePhotos(ownerId: UserId, filedBefore: EpochMs, limit: number): Promise<ProfilePhotoId[]>;
 }

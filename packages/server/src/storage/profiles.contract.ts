@@ -185,6 +185,29 @@ export function profilesContract(store: () => Store): void {
     expect(await profiles().listProfilePhotos(profile.id)).toEqual([{ ...one, profileId: profile.id }]);
   });
 
+  it('deletes an owner’s photos never saved into a profile, filed before a time, oldest first, up to a limit', async () => {
+    const owner = await anOwner();
+    const other = await anOwner();
+    const profile = aProfile(owner);
+    await profiles().createProfile(profile);
+    const [oldest, older, saved, recent, theirs] = [
+      aPhoto(owner, { createdAt: T - 3000 }),
+      aPhoto(owner, { createdAt: T - 2000 }),
+      aPhoto(owner, { createdAt: T - 2000 }),
+      aPhoto(owner, { createdAt: T }),
+      aPhoto(other, { createdAt: T - 3000 }),
+    ];
+    for (const photo of [oldest, older, saved, recent, theirs]) await profiles().createProfilePhoto(photo);
+    await profiles().attachProfilePhotos([saved.id], profile.id);
+
+    expect(await profiles().deleteUnsavedProfilePhotos(owner, T, 1)).toEqual([oldest.id]);
+    expect(await profiles().deleteUnsavedProfilePhotos(owner, T, 10)).toEqual([older.id]);
+    expect(await profiles().deleteUnsavedProfilePhotos(owner, T, 10)).toEqual([]);
+    for (const gone of [oldest, older]) expect(await profiles().getProfilePhoto(gone.id)).toBeUndefined();
+    for (const kept of [recent, theirs]) expect(await profiles().getProfilePhoto(kept.id)).toEqual(kept);
+    expect(await profiles().getProfilePhoto(saved.id)).toMatchObject({ profileId: profile.id });
+  });
+
   it('deletes a profile and its photos’ records for good, leaving others alone', async () => {
     const owner = await anOwner();
     const gone = aProfile(owner);

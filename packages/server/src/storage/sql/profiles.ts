@@ -219,6 +219,32 @@ export class SqlProfileRepository implements ProfileRepository {
       .where('id', 'in', [...ids])
       .execute();
   }
+
+  async deleteUnsavedProfilePhotos(
+    ownerId: UserId,
+    filedBefore: EpochMs,
+    limit: number,
+  ): Promise<ProfilePhotoId[]> {
+    // One statement, so a photo saved into a profile between choosing and deleting is not deleted.
+    const rows = await this.db
+      .deleteFrom('profile_photos')
+      .where('owner_id', '=', ownerId)
+      .where('profile_id', 'is', null)
+      .where('created_at', '<', filedBefore)
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('profile_photos')
+          .select('id')
+          .where('owner_id', '=', ownerId)
+          .where('profile_id', 'is', null)
+          .where('created_at', '<', filedBefore)
+          .orderBy('id')
+          .limit(limit),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id as ProfilePhotoId);
+  }
 }
 
 function toProfile(row: Selectable<ProfilesTable>): StoredProfile {

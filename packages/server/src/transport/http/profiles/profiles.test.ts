@@ -327,6 +327,46 @@ describeEngines('Herbert Protocol profiles', (engine) => {
       expect(bad.body.error.field).toBe('clientId');
     });
 
+    it('sweeps photos never saved into a profile a day after upload, when their owner lists profiles', async () => {
+      const owner = await teesdale.member();
+      const [abandoned, fresh, saved] = [
+        await uploadPhoto(owner),
+        await uploadPhoto(owner),
+        await uploadPhoto(owner),
+      ];
+      await file(owner, margaret({ photoIds: [saved] }));
+      const someoneElses = await uploadPhoto(neighbour);
+      const store = server.ctx.ports.store;
+      if (!(store instanceof SqlStore)) throw new Error('ageing the raw rows needs a SqlStore');
+      const dayAndAnHourAgo = Date.now() - 25 * 3_600_000;
+      await store.db
+        .updateTable('profile_photos')
+        .set({ created_at: dayAndAnHourAgo })
+        .where('id', 'in', [abandoned, saved, someoneElses])
+        .execute();
+
+      expect((await owner.request('GET', '/api/v1/profiles')).status).toBe(200);
+      const stored = await filesUnder(server.ctx.config.mediaDir);
+      expect(stored.filter((f) => f.includes(abandoned))).toEqual([]);
+      expect(await store.profiles.getProfilePhoto(abandoned as never)).toBeUndefined();
+      expect(
+        (await fetchBytes(server, owner, `/api/v1/profile-photos/${abandoned}/thumb`)).response.status,
+      ).toBe(404);
+      for (const kept of [fresh, saved]) {
+        expect(
+          (await fetchBytes(server, owner, `/api/v1/profile-photos/${kept}/thumb`)).response.status,
+        ).toBe(200);
+      }
+      // Only the owner's listing sweeps the owner's photos.
+      expect(await store.profiles.getProfilePhoto(someoneElses as never)).toBeDefined();
+      const [swept] = await auditOf(abandoned);
+      expect(swept).toMatchObject({
+        action: 'profile.photo_swept',
+        actorId: owner.user.id,
+        subjectType: 'profile_photo',
+      });
+    });
+
     it('changes a profile, keeping its reference, and drops a photo left out', async () => {
       const [kept, dropped] = [await uploadPhoto(), await uploadPhoto()];
       const profile = await file(family, margaret({ photoIds: [kept, dropped] }));
