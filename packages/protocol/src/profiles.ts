@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AlertView } from './alerts.js';
 import { Epoch, GeoPoint, Id, Phone } from './common.js';
+import { ClientId } from './messages.js';
 
 const Text = (max: number) => z.string().trim().max(max);
 /** Optional text: absent, null or blank all mean "not given". */
@@ -114,8 +115,34 @@ export const ProfileSummary = ProfileView.pick({
 }).extend({ photo: ProfilePhotoView.nullable() });
 export type ProfileSummary = z.infer<typeof ProfileSummary>;
 
-export const ProfileList = z.object({ profiles: z.array(ProfileSummary) });
+/**
+ * A profile of yours whose content does not open (altered, or sealed under a key this server no longer
+ * holds): listed by its record alone, so that it can be deleted.
+ */
+export const UnreadableProfileSummary = z.object({
+  id: Id,
+  createdAt: Epoch,
+  updatedAt: Epoch,
+  releasedAt: Epoch.nullable(),
+});
+export type UnreadableProfileSummary = z.infer<typeof UnreadableProfileSummary>;
+
+/** GET /profiles: the profiles that opened, and those that did not (empty when all did). */
+export const ProfileList = z.object({
+  profiles: z.array(ProfileSummary),
+  unreadable: z.array(UnreadableProfileSummary),
+});
 export type ProfileList = z.infer<typeof ProfileList>;
+
+/**
+ * POST /profiles: the fields, and a client id chosen by the device for one filling-in of the form. A
+ * retry with the same client id answers 200 with the profile already filed instead of filing a copy.
+ */
+export const FileProfile = ProfileFields.extend({ clientId: ClientId.optional() });
+export type FileProfile = z.infer<typeof FileProfile>;
+
+/** The error code of a profile or photo the server cannot open; such a profile can only be deleted. */
+export const SEALED_UNREADABLE = 'sealed_unreadable';
 
 export const UploadedProfilePhoto = z.object({ photo: ProfilePhotoView });
 export type UploadedProfilePhoto = z.infer<typeof UploadedProfilePhoto>;

@@ -13,22 +13,11 @@ export type ReleaseProfile = z.input<typeof P.ReleaseProfile>;
 export type ReleaseProfileByReference = z.input<typeof P.ReleaseProfileByReference>;
 export type ProfileReleased = P.ProfileReleased;
 
-/**
- * A profile of mine whose content the server cannot open (altered, or sealed under a key it no longer
- * holds): listed by its record alone, so that it can be deleted.
- */
-export interface UnreadableProfileSummary {
-  id: string;
-  createdAt: number;
-  updatedAt: number;
-  releasedAt: number | null;
-}
+/** A profile of mine whose content the server cannot open: listed by its record alone, to be deleted. */
+export type UnreadableProfileSummary = P.UnreadableProfileSummary;
 
 /** My profiles: those that opened, and those that did not. */
-export interface ProfileListing {
-  profiles: ProfileSummary[];
-  unreadable: UnreadableProfileSummary[];
-}
+export type ProfileListing = P.ProfileList;
 
 /** The error code of a profile or photo the server cannot open; such a profile can only be deleted. */
 export const SEALED_UNREADABLE = 'sealed_unreadable';
@@ -37,9 +26,7 @@ const enc = encodeURIComponent;
 
 /** The profiles I filed. */
 export const listProfiles = (signal?: AbortSignal) =>
-  request<P.ProfileList & { unreadable?: UnreadableProfileSummary[] }>('GET', '/profiles', undefined, {
-    signal,
-  }).then((r): ProfileListing => ({ profiles: r.profiles, unreadable: r.unreadable ?? [] }));
+  request<P.ProfileList>('GET', '/profiles', undefined, { signal });
 
 /** One of my profiles. */
 export const getProfile = (id: string, signal?: AbortSignal) =>

@@ -6,8 +6,12 @@ import {
   type StoredProfilePhoto,
   type UnreadableProfile,
 } from '@fellwatch/core';
-import type { ProfilePhotoView, ProfileSummary, ProfileView } from '@fellwatch/protocol';
-import type { UnreadableProfileSummary } from './schemas.js';
+import type {
+  ProfilePhotoView,
+  ProfileSummary,
+  ProfileView,
+  UnreadableProfileSummary,
+} from '@fellwatch/protocol';
 
 /** A profile photo's links: served to its owner only (see the profile-photos routes). */
 export function presentProfilePhoto(photo: StoredProfilePhoto): ProfilePhotoView {

@@ -23,7 +23,6 @@ import {
   stolenQuad,
 } from '../alerts/test-support/dales.js';
 import { newClientId } from '../messages/test-support/groups.js';
-import { ProfileListing } from './schemas.js';
 
 /** Words of the profile below that must never be stored or logged in the clear. */
 const SECRET_WORDS = [
@@ -482,7 +481,7 @@ describeEngines('Herbert Protocol profiles', (engine) => {
 
       const list = await owner.request('GET', '/api/v1/profiles');
       expect(list.status, list.text).toBe(200);
-      const listing = ProfileListing.parse(list.body);
+      const listing = ProfileList.parse(list.body);
       expect(listing.profiles.map((p) => p.id)).toEqual([good.id]);
       expect(listing.unreadable).toEqual([
         { id: bad.id, createdAt: bad.createdAt, updatedAt: bad.updatedAt, releasedAt: null },
@@ -512,7 +511,7 @@ describeEngines('Herbert Protocol profiles', (engine) => {
 
       const deleted = await owner.request('DELETE', `/api/v1/profiles/${bad.id}`);
       expect(deleted.status, deleted.text).toBe(204);
-      const after = ProfileListing.parse((await owner.request('GET', '/api/v1/profiles')).body);
+      const after = ProfileList.parse((await owner.request('GET', '/api/v1/profiles')).body);
       expect(after.unreadable).toEqual([]);
       expect(after.profiles.map((p) => p.id)).toEqual([good.id]);
       expect((await filesUnder(server.ctx.config.mediaDir)).filter((f) => f.includes(photoId))).toEqual([]);

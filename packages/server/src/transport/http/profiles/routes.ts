@@ -17,8 +17,10 @@ import {
   uploadProfilePhoto,
 } from '@fellwatch/core';
 import {
+  FileProfile,
   Id,
   ProfileFields,
+  ProfileList,
   ProfileReleased,
   ProfileResponse,
   ReleaseProfile,
@@ -37,7 +39,6 @@ import {
   presentProfileSummary,
   presentUnreadableProfile,
 } from './present.js';
-import { FileProfile, ProfileListing } from './schemas.js';
 
 const ProfileParams = z.object({ profileId: Id });
 const PhotoParams = z.object({ photoId: Id });
@@ -110,8 +111,8 @@ export function registerProfileRoutes(api: Api): void {
     summary: 'The Herbert Protocol profiles you filed (each opening audited)',
     tag: 'profiles',
     auth: 'required',
-    responses: { 200: ProfileListing },
-    handler: async ({ actor, request, reply }): Promise<ProfileListing> => {
+    responses: { 200: ProfileList },
+    handler: async ({ actor, request, reply }): Promise<ProfileList> => {
       const listing = await listProfiles(ports, actor);
       for (const profile of listing.unreadable) {
         logUnreadable(request, new SealedUnreadableError('profile', profile.id, profile.reason));
