@@ -7,12 +7,19 @@ interface AlertMessageProps {
   message: MessageView;
   alert: AlertView;
   onReply: (m: MessageView) => void;
+  /** Outlined as the card opened from the "needs attention" queue. */
+  outlined?: boolean | undefined;
 }
 
 /** A list item of the conversation holding an alert card. */
-export const AlertMessage = memo(function AlertMessage({ message, alert, onReply }: AlertMessageProps) {
+export const AlertMessage = memo(function AlertMessage({
+  message,
+  alert,
+  onReply,
+  outlined,
+}: AlertMessageProps) {
   return (
-    <li id={`m-${message.id}`} className="msg msg-alert" tabIndex={-1}>
+    <li id={`m-${message.id}`} className={`msg msg-alert${outlined ? ' msg-outlined' : ''}`} tabIndex={-1}>
       <AlertCard
         alert={alert}
         groupId={message.groupId}

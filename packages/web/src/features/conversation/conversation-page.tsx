@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { pendingForGroup } from '../../api/outbox.js';
 import type { MessageView } from '../../api/types.js';
 import { useGroups, useOnline, useOutbox, useTimeline } from '../../app/hooks.js';
-import { Link } from '../../app/router.js';
+import { Link, useLocation } from '../../app/router.js';
 import { useServices, useSession } from '../../app/session.js';
 import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
 import { BackIcon } from '../../ui/icons.js';
@@ -14,6 +14,7 @@ import { useWatchStatus } from '../safety/use-watch-status.js';
 import { WatchLine } from '../safety/watch-line.js';
 import { EmergencyNotice } from './emergency-notice.js';
 import { MessageList } from './message-list.js';
+import { jumpStep, jumpTargetOf } from './scroll.js';
 import { useMarkRead } from './use-mark-read.js';
 
 /** The conversation screen at /groups/:id. */
@@ -87,6 +88,7 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
   const { timeline } = entry;
   const watch = useWatchStatus(groupId);
   const watchedNow = (watch.status?.watchers.length ?? 0) > 0;
+  const jump = useJump(groupId, entry);
 
   const pending = useMemo(
     () => (timeline ? pendingForGroup(outbox.entries, groupId, timeline.messages, myId) : []),
@@ -143,6 +145,12 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
     >
       <EmergencyNotice guidance={watch.guidance} />
       <WatchLine groupId={groupId} myId={myId} status={watch.status} guidance={watch.guidance} />
+      {jump.notHere && (
+        <p className="saved-note" role="status">
+          The message you opened is further back than this conversation shows. Use “Show earlier messages” to
+          look for it.
+        </p>
+      )}
       {entry.saved && (
         <p className="saved-note" role="status">
           Showing the messages saved on this phone; newer ones appear when the signal returns.
@@ -182,6 +190,7 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
           onReply={setReplyTo}
           onAtBottomChange={setAtBottom}
           sentCount={sentCount}
+          jumpTo={jump.show}
         />
       ) : (
         entry.loading && <Loading>Loading messages…</Loading>
@@ -202,4 +211,30 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
       />
     </Page>
   );
+}
+
+/**
+ * The message named in the address (`?message=<id>&seq=<n>`, from the "needs attention" queue): earlier
+ * pages are fetched until it is loaded, then the list shows it; `notHere` when it cannot be found.
+ */
+function useJump(groupId: string, entry: ReturnType<typeof useTimeline>) {
+  const services = useServices();
+  const { query } = useLocation();
+  const target = jumpTargetOf(query);
+  const pagesFetched = useRef(0);
+  const { timeline } = entry;
+  const step =
+    target && timeline
+      ? jumpStep(timeline, target, {
+          pagesFetched: pagesFetched.current,
+          loadingOlder: entry.loadingOlder,
+          saved: entry.saved,
+        })
+      : null;
+  useEffect(() => {
+    if (step !== 'load-older') return;
+    pagesFetched.current += 1;
+    void services.timelines.loadOlder(groupId);
+  }, [step, services.timelines, groupId]);
+  return { show: step === 'show' ? (target?.id ?? null) : null, notHere: step === 'not-here' };
 }

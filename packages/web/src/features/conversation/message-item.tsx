@@ -25,12 +25,14 @@ interface MessageItemProps {
   repliedTo: MessageView | null | undefined;
   onReply: (m: MessageView) => void;
   onShowMessage: (id: string) => void;
+  /** Outlined as the message opened from the "needs attention" queue. */
+  outlined?: boolean;
   confirm: (r: { title: string; body?: string; confirmLabel: string; danger?: boolean }) => Promise<boolean>;
 }
 
 /** A message in the conversation list. */
 export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
-  const { message: m, mine, canModerate, repliedTo, onReply, onShowMessage, confirm } = props;
+  const { message: m, mine, canModerate, repliedTo, onReply, onShowMessage, outlined, confirm } = props;
   const { timelines } = useServices();
   const [optionsOpen, setOptionsOpen] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -59,7 +61,11 @@ export const MessageItem = memo(function MessageItem(props: MessageItemProps) {
   };
 
   return (
-    <li id={`m-${m.id}`} className={mine ? 'msg msg-mine' : 'msg'} tabIndex={-1}>
+    <li
+      id={`m-${m.id}`}
+      className={`${mine ? 'msg msg-mine' : 'msg'}${outlined ? ' msg-outlined' : ''}`}
+      tabIndex={-1}
+    >
       <article aria-label={`Message from ${who}, ${fullTime(m.createdAt)}`}>
         <header className="msg-head">
           <span className="msg-author">{who}</span>

@@ -33,18 +33,22 @@ interface MessageListProps {
   onAtBottomChange: (atBottom: boolean) => void;
   /** Changes each time I send: the list jumps to the end to show my message. */
   sentCount: number;
+  /** A loaded message to bring into view and outline (opened from the "needs attention" queue). */
+  jumpTo?: string | null;
 }
 
 /** The conversation's messages, oldest at the top. */
 export function MessageList(props: MessageListProps) {
   const { timeline, pending, progress, online, myId, canModerate, lastReadAtOpen } = props;
-  const { onLoadOlder, onReply, onAtBottomChange, loadingOlder, sentCount } = props;
+  const { onLoadOlder, onReply, onAtBottomChange, loadingOlder, sentCount, jumpTo = null } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const firstPaint = useRef(true);
   const heightBeforeOlder = useRef<number | null>(null);
   const seenCount = useRef(0);
   const newestSeen = useRef<string | null>(null);
+  const jumped = useRef<string | null>(null);
+  const [outlined, setOutlined] = useState<string | null>(null);
   const [unseenBelow, setUnseenBelow] = useState(0);
   const [confirmDialog, confirm] = useConfirm();
 
@@ -92,9 +96,19 @@ export function MessageList(props: MessageListProps) {
     } else if (itemCount > seenCount.current) {
       setUnseenBelow((n) => n + (itemCount - seenCount.current));
     }
+    // A message asked for (from the queue) wins over all of the above, once, as soon as it is loaded.
+    const target = jumpTo && jumped.current !== jumpTo ? document.getElementById(`m-${jumpTo}`) : null;
+    if (target && jumpTo) {
+      jumped.current = jumpTo;
+      target.scrollIntoView({ block: 'center' });
+      target.focus({ preventScroll: true });
+      setOutlined(jumpTo);
+      atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < BOTTOM_SLACK;
+      onAtBottomChange(atBottom.current);
+    }
     seenCount.current = itemCount;
     newestSeen.current = messages[messages.length - 1]?.id ?? null;
-  }, [itemCount, messages, onAtBottomChange, scrollToBottom]);
+  }, [itemCount, messages, jumpTo, onAtBottomChange, scrollToBottom]);
 
   useEffect(() => {
     if (sentCount > 0) scrollToBottom();
@@ -145,6 +159,7 @@ export function MessageList(props: MessageListProps) {
               <MessageRow
                 key={m.id}
                 showMarker={i === unreadAt}
+                outlined={m.id === outlined}
                 message={m}
                 mine={m.author.id === myId}
                 canModerate={canModerate}
@@ -186,7 +201,7 @@ function MessageRow({ showMarker, ...rest }: { showMarker: boolean } & Parameter
         </li>
       )}
       {alert ? (
-        <AlertMessage message={rest.message} alert={alert} onReply={rest.onReply} />
+        <AlertMessage message={rest.message} alert={alert} onReply={rest.onReply} outlined={rest.outlined} />
       ) : (
         <MessageItem {...rest} />
       )}

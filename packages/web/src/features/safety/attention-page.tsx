@@ -1,5 +1,6 @@
 // The "needs attention" queues: every queue I see at /attention, and one group's flagged messages at
-// /groups/:id/attention with "Mark handled". Flags are shown only here, never in the conversation.
+// /groups/:id/attention with "Mark handled" and a link to each message in the conversation. Flags are
+// shown only here, never in the conversation.
 import { useCallback, useEffect, useState } from 'react';
 import { type AttentionItem, listAttention, markHandled } from '../../api/safety.js';
 import { useGroups } from '../../app/hooks.js';
@@ -9,6 +10,7 @@ import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
 import { messageTime, plural } from '../../ui/format.js';
 import { BackIcon, PhoneIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
+import { alertHeading } from '../alerts/labels.js';
 import { useAttention } from './attention-store.js';
 import { categoryText, telHref } from './guidance.js';
 import { savedGuidance } from './use-watch-status.js';
@@ -158,6 +160,7 @@ function AttentionCard({ item, onHandle }: { item: AttentionItem; onHandle: (ite
   const [busy, setBusy] = useState(false);
   const author = item.message?.author.displayName ?? 'A member';
   const handled = item.state === 'handled';
+  const alert = item.message?.alert;
   return (
     <li className={handled ? 'card attention-item attention-item-handled' : 'card attention-item'}>
       <ul className="attention-categories" aria-label="What the check found">
@@ -169,7 +172,15 @@ function AttentionCard({ item, onHandle }: { item: AttentionItem; onHandle: (ite
         {author} · {messageTime(item.createdAt)}
         {item.message?.deleted ? ' · since deleted by its author' : ''}
       </p>
+      {alert && <p className="attention-alert">Alert: {alertHeading(alert.details)}</p>}
       <blockquote className="attention-text">{item.text || '(no text)'}</blockquote>
+      {item.message && (
+        <p>
+          <Link to={`/groups/${item.groupId}?message=${item.message.id}&seq=${item.message.seq}`}>
+            See it in the conversation
+          </Link>
+        </p>
+      )}
       {item.cues.length > 0 && (
         <p className="attention-meta">Words that counted: {item.cues.map((c) => `“${c}”`).join(', ')}</p>
       )}
