@@ -9,6 +9,7 @@ import { MAX_PHOTOS } from '../../api/limits.js';
 import type { AlertKind, AlertRaised, MyGroup, Reach } from '../../api/types.js';
 import { useSession } from '../../app/session.js';
 import { useConfirm } from '../../ui/confirm.js';
+import { ErrorSummary, holdEnterInFields } from '../../ui/error-summary.js';
 import { TextArea } from '../../ui/fields.js';
 import { plural } from '../../ui/format.js';
 import { CameraIcon } from '../../ui/icons.js';
@@ -201,29 +202,8 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
   const errorList = Object.values(errors).filter((m): m is string => !!m);
 
   return (
-    <form
-      className="form alert-form"
-      onSubmit={submit}
-      noValidate
-      // A phone's Go key in a text field would post the alert half-written: only the button posts it.
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
-      }}
-    >
-      <div ref={summaryBox} tabIndex={-1} className="error-summary-slot">
-        {errorList.length > 0 && (
-          <div className="banner banner-error" role="alert">
-            <div className="banner-text">
-              <strong className="banner-label">Please check:</strong>
-              <ul className="error-summary">
-                {errorList.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        )}
-      </div>
+    <form className="form alert-form" onSubmit={submit} noValidate onKeyDown={holdEnterInFields}>
+      <ErrorSummary ref={summaryBox} messages={errorList} />
       <KindFields
         draft={draft}
         onChange={(d) => {

@@ -5,6 +5,7 @@ import { makeClientId } from '../../api/client-id.js';
 import { ApiError, describeError } from '../../api/errors.js';
 import { addSighting, type SightingAdded } from '../../api/sightings.js';
 import type { GeoPoint } from '../../api/types.js';
+import { ErrorSummary, holdEnterInFields } from '../../ui/error-summary.js';
 import { TextArea, TextField } from '../../ui/fields.js';
 import { plural } from '../../ui/format.js';
 import { CameraIcon } from '../../ui/icons.js';
@@ -148,28 +149,8 @@ export function SightingForm({ alertId, groupId, near, onAdded, onCancel }: Sigh
   };
 
   return (
-    <form
-      className="form sighting-form"
-      onSubmit={submit}
-      noValidate
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
-      }}
-    >
-      <div ref={summaryBox} tabIndex={-1} className="error-summary-slot">
-        {errorList.length > 0 && (
-          <div className="banner banner-error" role="alert">
-            <div className="banner-text">
-              <strong className="banner-label">Please check:</strong>
-              <ul className="error-summary">
-                {errorList.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        )}
-      </div>
+    <form className="form sighting-form" onSubmit={submit} noValidate onKeyDown={holdEnterInFields}>
+      <ErrorSummary ref={summaryBox} messages={errorList} />
       <TextField
         label="When did you see them? (required)"
         type="datetime-local"

@@ -12,6 +12,7 @@ import {
 } from '../../api/profiles.js';
 import { Link, navigate } from '../../app/router.js';
 import { ErrorBanner, Loading } from '../../ui/banner.js';
+import { ErrorSummary, holdEnterInFields } from '../../ui/error-summary.js';
 import { CheckboxField, TextArea, TextField } from '../../ui/fields.js';
 import { latLngText } from '../../ui/format.js';
 import { BackIcon, CameraIcon, PinIcon } from '../../ui/icons.js';
@@ -236,29 +237,8 @@ function ProfileForm({
   const error = (field: string) => errors[field] ?? null;
 
   return (
-    <form
-      className="form profile-form"
-      onSubmit={submit}
-      noValidate
-      onKeyDown={(e) => {
-        // A phone's Go key in a text field would save half a form: only the button saves.
-        if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
-      }}
-    >
-      <div ref={summaryBox} tabIndex={-1} className="error-summary-slot">
-        {errorList.length > 0 && (
-          <div className="banner banner-error" role="alert">
-            <div className="banner-text">
-              <strong className="banner-label">Please check:</strong>
-              <ul className="error-summary">
-                {errorList.map((m) => (
-                  <li key={m}>{m}</li>
-                ))}
-              </ul>
-            </div>
-          </div>
-        )}
-      </div>
+    <form className="form profile-form" onSubmit={submit} noValidate onKeyDown={holdEnterInFields}>
+      <ErrorSummary ref={summaryBox} messages={errorList} />
 
       <fieldset className="fieldset">
         <legend>About them</legend>

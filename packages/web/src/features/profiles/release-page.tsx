@@ -15,6 +15,7 @@ import { useGroups } from '../../app/hooks.js';
 import { Link } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
 import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
+import { ErrorSummary, holdEnterInFields } from '../../ui/error-summary.js';
 import { SelectField, TextArea, TextField } from '../../ui/fields.js';
 import { BackIcon, PhoneIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
@@ -210,28 +211,8 @@ function ReleaseForm({ profileId, intro }: { profileId: string | null; intro: Re
   return (
     <>
       {intro}
-      <form
-        className="form release-form"
-        onSubmit={submit}
-        noValidate
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
-        }}
-      >
-        <div ref={summaryBox} tabIndex={-1} className="error-summary-slot">
-          {errorList.length > 0 && (
-            <div className="banner banner-error" role="alert">
-              <div className="banner-text">
-                <strong className="banner-label">Please check:</strong>
-                <ul className="error-summary">
-                  {errorList.map((m) => (
-                    <li key={m}>{m}</li>
-                  ))}
-                </ul>
-              </div>
-            </div>
-          )}
-        </div>
+      <form className="form release-form" onSubmit={submit} noValidate onKeyDown={holdEnterInFields}>
+        <ErrorSummary ref={summaryBox} messages={errorList} />
         {withReference && (
           <TextField
             label="Release reference"
