@@ -50,6 +50,14 @@ export const AttentionMessage = z.object({
 });
 export type AttentionMessage = z.infer<typeof AttentionMessage>;
 
+/**
+ * Someone went on or off watch for the group just now: ask again who is watching (GET /groups/:id/watch).
+ * Sent to the group's active members; not sequenced, not replayed. Shifts that start or end by the clock
+ * are not announced: the header asks again every minute too.
+ */
+export const WatchMessage = z.object({ type: z.literal('watch'), groupId: Id });
+export type WatchMessage = z.infer<typeof WatchMessage>;
+
 export const ServerMessage = z.union([
   EventMessage,
   /** Replay for the group is complete: from here on, events arrive live. */
@@ -75,6 +83,7 @@ export const ServerMessage = z.union([
   z.object({ type: z.literal('pong') }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   AttentionMessage,
+  WatchMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export const ServerFrame = z.array(ServerMessage).min(1);

@@ -281,6 +281,7 @@ export async function goOnWatch(ports: Ports, actor: Actor, input: GoOnWatchInpu
       at: now,
     });
   });
+  if (startsAt <= now) await announceWatchChange(ports, shift.groupIds);
   return { shifts: [shift], patterns: [], watchable: groups, groups: new Map(groups.map((g) => [g.id, g])) };
 }
 
@@ -380,6 +381,9 @@ export async function endWatch(ports: Ports, actor: Actor, shiftId: ShiftId): Pr
     }
     return result;
   });
+  // Only a shift that was running changes who is watching; cancelling one not yet started does not.
+  const wasRunning = shift.startsAt <= now && now < shift.endsAt;
+  if (wasRunning && ended.endsAt !== shift.endsAt) await announceWatchChange(ports, ended.groupIds);
   return { shifts: [ended], patterns: [], watchable: [], groups: await groupsById(store, ended.groupIds) };
 }
 
@@ -427,6 +431,7 @@ export async function addWeeklyWatch(ports: Ports, actor: Actor, input: WeeklyWa
       at: now,
     });
   });
+  if (occurrenceAt(pattern, now)) await announceWatchChange(ports, pattern.groupIds);
   return {
     shifts: [],
     patterns: [pattern],
@@ -456,12 +461,27 @@ export async function stopWeeklyWatch(ports: Ports, actor: Actor, patternId: Pat
     }
     return result;
   });
+  if (pattern.endedAt === null && occurrenceAt(pattern, now)) {
+    await announceWatchChange(ports, pattern.groupIds);
+  }
   return {
     shifts: [],
     patterns: [stopped],
     watchable: [],
     groups: await groupsById(store, stopped.groupIds),
   };
+}
+
+/**
+ * Tells the active members of each group that who is watching it changed just now, so their headers ask
+ * again at once rather than at the next minute. Starts and ends by the clock are left to that minute.
+ */
+async function announceWatchChange(ports: Ports, groupIds: readonly GroupId[]): Promise<void> {
+  const members = await Promise.all(groupIds.map((id) => ports.store.listMemberships(id, ['active'])));
+  groupIds.forEach((groupId, i) => {
+    const recipients = (members[i] ?? []).map((m) => m.userId);
+    if (recipients.length > 0) ports.events.publish({ kind: 'watch', groupId, recipients });
+  });
 }
 
 const DAY_NAMES = 'Monday 1 … Sunday 7';

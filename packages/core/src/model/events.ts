@@ -35,4 +35,9 @@ export type DomainEvent =
    * A message was flagged by the risk check, or its flag was handled: a priority notice for the
    * people who may see the group's "needs attention" queue (`recipients`), and nobody else.
    */
-  | { kind: 'attention'; recipients: UserId[]; flag: RiskFlag };
+  | { kind: 'attention'; recipients: UserId[]; flag: RiskFlag }
+  /**
+   * Someone went on or off watch for a group just now: its active members (`recipients`) are told to
+   * ask again who is watching. Shifts that start or end by the clock are not announced.
+   */
+  | { kind: 'watch'; groupId: GroupId; recipients: UserId[] };

@@ -50,6 +50,9 @@ export function createEventPublisher(deps: EventPublisherDeps): StreamEventPubli
       } else if (e.kind === 'attention') {
         const frame = serialiseFrame([presentAttentionNotice(e.flag)]);
         out.push({ kind: 'users', userIds: [...e.recipients], frame });
+      } else if (e.kind === 'watch') {
+        const frame = serialiseFrame([{ type: 'watch', groupId: e.groupId }]);
+        out.push({ kind: 'users', userIds: [...e.recipients], frame });
       } else {
         out.push({ kind: 'sessions.revoked', userId: e.userId, sessionIds: [...e.sessionIds] });
       }

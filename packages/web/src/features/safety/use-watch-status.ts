@@ -24,8 +24,9 @@ export interface WatchStatusState {
 }
 
 /**
- * The header status of a group: fetched at once, every minute, when the phone wakes, and when a
- * "needs attention" notice for the group arrives. The guidance is saved so it shows without signal.
+ * The header status of a group: fetched at once, every minute, when the phone wakes, when someone goes
+ * on or off watch for the group (a `watch` notice), and when a "needs attention" notice for the group
+ * arrives. The guidance is saved so it shows without signal.
  */
 export function useWatchStatus(groupId: string): WatchStatusState {
   const { stream } = useServices();
@@ -56,7 +57,7 @@ export function useWatchStatus(groupId: string): WatchStatusState {
     };
     document.addEventListener('visibilitychange', visible);
     const off = stream.onMessage((m) => {
-      if (m.type === 'attention' && m.groupId === groupId) refresh();
+      if ((m.type === 'attention' || m.type === 'watch') && m.groupId === groupId) refresh();
     });
     return () => {
       clearInterval(timer);

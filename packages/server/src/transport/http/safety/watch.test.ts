@@ -12,25 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEngines } from '../../../storage/test-support/test-stores.js';
 import { startTestServer, type TestServer, type TestUser } from '../../../test-support/harness.js';
 import { createGroup, expectError } from '../groups/test-support/world.js';
-import { createSafetyWorld, type SafetyWorld } from './test-support/world.js';
+import { createSafetyWorld, type SafetyWorld, ukClock } from './test-support/world.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const UNKNOWN_ID = '01HZZZZZZZZZZZZZZZZZZZZZZZ';
-
-/** The UK weekday (1 Monday … 7 Sunday) and "HH:MM" at an instant: weekly watches are set in UK time. */
-function ukClock(at: number): { weekday: number; time: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday')) + 1;
-  return { weekday, time: `${part('hour')}:${part('minute')}` };
-}
 
 describeEngines('safety routes: guidance and who is watching', (engine) => {
   let server: TestServer;

@@ -72,3 +72,17 @@ export async function post(person: TestUser, groupId: string, body: string, clie
   expect(response.status, response.text).toBeLessThan(300);
   return response;
 }
+
+/** The UK weekday (1 Monday … 7 Sunday) and "HH:MM" at an instant: weekly watches are set in UK time. */
+export function ukClock(at: number): { weekday: number; time: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(at));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(part('weekday')) + 1;
+  return { weekday, time: `${part('hour')}:${part('minute')}` };
+}
