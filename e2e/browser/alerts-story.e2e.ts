@@ -198,7 +198,7 @@ describeBrowser('alerts across dales and forces, on four phones', () => {
       expect(await neverReloaded(phone.page), `${phone.who} saw it without reloading`).toBe(true);
       await expectNoSidewaysScroll(phone.page);
     }
-    // The conversation shows the bottom of the new card; the screenshots after scrolling up show its top.
+    // A new card taller than the message area arrives shown from its top; the later screenshots scroll to it.
     await screenshot(weardale.page, 'alerts-04-weardale-sees-stolen');
     await screenshot(alston.page, 'alerts-05-alston-sees-stolen');
     for (const [phone, name] of [
