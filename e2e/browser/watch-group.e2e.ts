@@ -99,7 +99,7 @@ describeBrowser('a watch group on two phones', () => {
     // The admin is a police officer: verified in the organisation, their badge shows beside their name.
     await page.getByLabel('Their email').fill(admin.email);
     await page.getByLabel('Badge').selectOption({ label: 'Officer' });
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await seen(page.getByText(`${admin.email} has been updated.`));
 
     await page.getByLabel('Group name').fill(groupName);
