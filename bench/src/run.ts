@@ -24,6 +24,7 @@ import { describe, type ResultRecord, recordOf, writeRecord } from './report/res
 import { prepareForWorkload, seed, writeSeed } from './setup/seed.js';
 import { repoRoot, startServer } from './setup/server.js';
 import { matching } from './workloads/matching.js';
+import { matchingStored } from './workloads/matching-stored.js';
 import { reach } from './workloads/reach.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -43,7 +44,11 @@ interface Options {
 
 const FLAGS = ['--profile', '--unread', '--stale-sessions'];
 
-const IN_PROCESS: Record<InProcessWorkloadName, () => WorkloadOutput> = { reach, matching };
+const IN_PROCESS: Record<InProcessWorkloadName, () => WorkloadOutput | Promise<WorkloadOutput>> = {
+  reach,
+  matching,
+  'matching-stored': matchingStored,
+};
 
 function isInProcess(name: WorkloadName): name is InProcessWorkloadName {
   return (IN_PROCESS_WORKLOADS as readonly string[]).includes(name);
@@ -58,7 +63,7 @@ async function runInProcess(
   const quiet = await waitForQuiet();
   let outcome: { output?: WorkloadOutput; error?: string };
   try {
-    outcome = { output: IN_PROCESS[workload]() };
+    outcome = { output: await IN_PROCESS[workload]() };
   } catch (error) {
     outcome = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

@@ -10,7 +10,7 @@ import { machineCores, readCpuTimes } from './machine-load.js';
 export const SERVER_WORKLOADS = ['fanout', 'saturation', 'durable', 'reconnect', 'idle'] as const;
 export type ServerWorkloadName = (typeof SERVER_WORKLOADS)[number];
 /** Workloads timing pure core functions in the orchestrator's own process: no server, no sockets. */
-export const IN_PROCESS_WORKLOADS = ['reach', 'matching'] as const;
+export const IN_PROCESS_WORKLOADS = ['reach', 'matching', 'matching-stored'] as const;
 export type InProcessWorkloadName = (typeof IN_PROCESS_WORKLOADS)[number];
 export const WORKLOAD_NAMES = [...SERVER_WORKLOADS, ...IN_PROCESS_WORKLOADS] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];

@@ -1,7 +1,8 @@
 // Tests of the in-process timing and of the reach and matching workloads at small sizes.
 import { describe, expect, it } from 'vitest';
-import { timeCalls, timeOnce } from './in-process.js';
+import { timeCalls, timeCallsAsync, timeOnce } from './in-process.js';
 import { matching } from './matching.js';
+import { matchingStored } from './matching-stored.js';
 import { reach } from './reach.js';
 
 describe('timeCalls', () => {
@@ -30,6 +31,22 @@ describe('timeCalls', () => {
     // Spinning is CPU time too (the process may be descheduled meanwhile, so only a lower bound).
     expect(timed.cpuMaxMs).toBeGreaterThan(0);
     expect(timed.cpuP50Ms).toBeLessThanOrEqual(timed.cpuP99Ms);
+  });
+
+  it('timeCallsAsync awaits each call before the next, warm-up first', async () => {
+    const seen: number[] = [];
+    let running = 0;
+    const timed = await timeCallsAsync(4, 2, async (i) => {
+      running++;
+      expect(running).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      seen.push(i);
+      running--;
+      return i;
+    });
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(timed.total).toBe(2 + 3 + 4 + 5);
+    expect(timed.p50Ms).toBeGreaterThanOrEqual(0.5);
   });
 
   it('timeOnce returns the value and how long the call took', () => {
@@ -65,5 +82,15 @@ describe('matching workload', () => {
     expect(ranking.alertsWithDecisiveBest).toBeGreaterThanOrEqual(4);
     expect(figures.matchesPerAlert).toBeGreaterThan(0);
     expect(figures.prepareCandidatesMs).toBeGreaterThan(0);
+  });
+});
+
+describe('stored matching workload', () => {
+  it('finds, through a real SQLite store, the new alerts carrying an open alert’s identifier', async () => {
+    const { figures, details } = await matchingStored({ open: 3_000, alerts: 40, warmup: 10 });
+    expect(details.openAlerts).toBe(3_000);
+    expect(details.alertsWithSharedIdentifierBest).toBeGreaterThanOrEqual(4);
+    expect(figures.storedMatchingP50Ms).toBeLessThanOrEqual(figures.storedMatchingP99Ms as number);
+    expect(figures.matchesPerAlert).toBeGreaterThan(0);
   });
 });

@@ -41,22 +41,61 @@ export function timeOnce<T>(call: () => T): { value: T; ms: number } {
  * values of i, timing each call on its own with process.hrtime.bigint.
  */
 export function timeCalls(count: number, warmup: number, call: (i: number) => number): TimedCalls {
+  for (let i = 0; i < warmup; i++) call(i);
+  const run = startRun(count);
+  for (let k = 0; k < count; k++) {
+    const sample = run.begin();
+    run.end(k, sample, call(warmup + k));
+  }
+  return run.finish();
+}
+
+/** As timeCalls, for calls that wait (a store's queries): each is awaited before the next begins. */
+export async function timeCallsAsync(
+  count: number,
+  warmup: number,
+  call: (i: number) => Promise<number>,
+): Promise<TimedCalls> {
+  for (let i = 0; i < warmup; i++) await call(i);
+  const run = startRun(count);
+  for (let k = 0; k < count; k++) {
+    const sample = run.begin();
+    run.end(k, sample, await call(warmup + k));
+  }
+  return run.finish();
+}
+
+/** The samples of one timed run, and the machine's and process's CPU times at its start. */
+function startRun(count: number) {
   let total = 0;
-  for (let i = 0; i < warmup; i++) total += call(i);
-  total = 0;
   const samplesUs = new Float64Array(count);
   const cpuSamplesUs = new Float64Array(count);
   const cpu = process.cpuUsage();
   const machineBefore = readCpuTimes();
   const runBegan = process.hrtime.bigint();
-  for (let k = 0; k < count; k++) {
-    const cpuBegan = process.cpuUsage();
-    const began = process.hrtime.bigint();
-    total += call(warmup + k);
-    samplesUs[k] = Number(process.hrtime.bigint() - began) / 1e3;
-    const cpuSpent = process.cpuUsage(cpuBegan);
-    cpuSamplesUs[k] = cpuSpent.user + cpuSpent.system;
-  }
+  return {
+    begin: () => ({ cpu: process.cpuUsage(), at: process.hrtime.bigint() }),
+    end(k: number, began: { cpu: NodeJS.CpuUsage; at: bigint }, result: number): void {
+      samplesUs[k] = Number(process.hrtime.bigint() - began.at) / 1e3;
+      const cpuSpent = process.cpuUsage(began.cpu);
+      cpuSamplesUs[k] = cpuSpent.user + cpuSpent.system;
+      total += result;
+    },
+    finish: (): TimedCalls =>
+      summariseRun({ count, samplesUs, cpuSamplesUs, total, cpu, machineBefore, runBegan }),
+  };
+}
+
+function summariseRun(run: {
+  count: number;
+  samplesUs: Float64Array;
+  cpuSamplesUs: Float64Array;
+  total: number;
+  cpu: NodeJS.CpuUsage;
+  machineBefore: ReturnType<typeof readCpuTimes>;
+  runBegan: bigint;
+}): TimedCalls {
+  const { count, samplesUs, cpuSamplesUs, total, cpu, machineBefore, runBegan } = run;
   const wallS = nsToMs(process.hrtime.bigint() - runBegan) / 1000;
   const spent = process.cpuUsage(cpu);
   const ownCores = (spent.user + spent.system) / 1e6 / wallS;

@@ -27,7 +27,7 @@ const IDENTIFIERS = ['registration', 'serial'] as const;
  * New found and stolen alerts, posted at BENCH_NOW; one in ten carries the registration or serial of an
  * open alert of the opposite kind, so the identifier path is exercised as well as the description path.
  */
-function newAlerts(count: number, open: readonly MatchableAlert[]): MatchableAlert[] {
+export function newAlerts(count: number, open: readonly MatchableAlert[]): MatchableAlert[] {
   const identified = open.filter((a) => IDENTIFIERS.some((f) => typeof a.details[f] === 'string'));
   // A found alert is matched with stolen ones and the other way round: copy from the opposite kind.
   const ofKind = {

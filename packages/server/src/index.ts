@@ -9,6 +9,6 @@ export {
   type PostcodeImportResult,
 } from './geocoding/index.js';
 export { createImageProcessor, DiskMediaStore } from './media/index.js';
-export { backupSqlite, migrateToLatest, SqlStore } from './storage/index.js';
+export { backupSqlite, migrateToLatest, openStore, SqlStore } from './storage/index.js';
 export { type PostcodeDirectory, SqlPostcodeDirectory } from './storage/sql/postcodes.js';
 export { createEventPublisher } from './transport/ws/events-publisher.js';

@@ -50,7 +50,7 @@ import { noticeAlertRisk } from './alert-risk.js';
 import type { RiskNotice } from './safety.js';
 
 export type { AlertMatchResult } from './alert-matching.js';
-export { MAX_ALERT_MATCHES } from './alert-matching.js';
+export { findMatches, MAX_ALERT_MATCHES } from './alert-matching.js';
 export { alertRiskText, assessAlertRisk, MISSING_PERSON_CUE } from './alert-risk.js';
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
