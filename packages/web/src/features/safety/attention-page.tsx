@@ -12,7 +12,7 @@ import { BackIcon, PhoneIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
 import { alertHeading } from '../alerts/labels.js';
 import { useAttention } from './attention-store.js';
-import { categoryText, telHref } from './guidance.js';
+import { categoryText, distinctCues, telHref } from './guidance.js';
 import { savedGuidance } from './use-watch-status.js';
 import './safety.css';
 
@@ -182,7 +182,12 @@ function AttentionCard({ item, onHandle }: { item: AttentionItem; onHandle: (ite
         </p>
       )}
       {item.cues.length > 0 && (
-        <p className="attention-meta">Words that counted: {item.cues.map((c) => `“${c}”`).join(', ')}</p>
+        <p className="attention-meta">
+          Words that counted:{' '}
+          {distinctCues(item.cues)
+            .map((c) => `“${c}”`)
+            .join(', ')}
+        </p>
       )}
       {handled ? (
         <p className="attention-meta">

@@ -4,6 +4,7 @@ import type { Watcher } from '../../api/safety.js';
 import {
   categoryText,
   DEFAULT_GUIDANCE,
+  distinctCues,
   onlineFormName,
   safeReportUrl,
   telHref,
@@ -84,5 +85,15 @@ describe('words for the queue and the form', () => {
     expect(onlineFormName({ ...DEFAULT_GUIDANCE, forceName: 'Cumbria Police' })).toBe(
       "Cumbria Police's online form",
     );
+  });
+});
+
+describe('distinctCues', () => {
+  it('shows each word once, leaving out one inside a longer one that also counted', () => {
+    expect(distinctCues(['on fire', 'someone trapped', 'someone trapped inside', 'on fire'])).toEqual([
+      'on fire',
+      'someone trapped inside',
+    ]);
+    expect(distinctCues(['help', ' ', 'come quick'])).toEqual(['help', 'come quick']);
   });
 });

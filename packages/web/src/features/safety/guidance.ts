@@ -62,3 +62,12 @@ export function categoryText(category: RiskCategory): string {
 export function onlineFormName(guidance: Guidance): string {
   return guidance.forceName ? `${guidance.forceName}'s online form` : "the police's online form";
 }
+
+/**
+ * The words that counted, each once: a cue inside a longer one that also counted ("someone trapped" in
+ * "someone trapped inside") adds nothing for the reader.
+ */
+export function distinctCues(cues: readonly string[]): string[] {
+  const unique = [...new Set(cues.map((c) => c.trim()).filter((c) => c.length > 0))];
+  return unique.filter((cue) => !unique.some((other) => other !== cue && other.includes(cue)));
+}
