@@ -92,6 +92,7 @@ export const RISK_WORD_GROUPS: RiskLexicon['groups'] = {
     'occupants',
     'couple',
     'pedestrian',
+    'wee',
   ],
   // People, including pronouns: "he", "she" and "someone" are how most messages name them.
   person: ['@people', 'someone', 'somebody', 'he', 'she', 'him', 'her'],
