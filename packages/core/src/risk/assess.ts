@@ -9,7 +9,7 @@ import type { Found } from './phrases.js';
 export interface RiskResult {
   /** True when a category's score reached the lexicon's threshold. */
   atRisk: boolean;
-  /** The highest category's score, rounded to two decimals; the threshold is 1 in the shipped lexicon. */
+  /** The highest category's score, rounded to two decimals; the threshold is 0.8 in the shipped lexicon. */
   score: number;
   /** The kinds of risk, the strongest first (empty when not at risk). */
   categories: RiskCategory[];
