@@ -7,10 +7,11 @@ import { checkRisk } from './index.js';
 import labelled from './labelled-messages.json' with { type: 'json' };
 import { describeEvaluation, evaluate, type LabelledMessage } from './test-support/evaluate.js';
 
-// Floors for the independent set. Zero until it has been scored once: the lead then sets them to the
-// measured level, so later changes to the lexicon cannot make it worse unnoticed.
-const INDEPENDENT_RECALL_FLOOR = 0.0;
-const INDEPENDENT_PRECISION_FLOOR = 0.0;
+// Floors for the independent set: the level it measured when scored once (29 November 2026, lexicon
+// of 232c855: precision 0.848, recall 0.683), below the target of recall 0.95 at precision 0.8.
+// They keep later changes from making it worse unnoticed; they are not the target.
+const INDEPENDENT_RECALL_FLOOR = 0.68;
+const INDEPENDENT_PRECISION_FLOOR = 0.84;
 
 // Every message here was used to tune the lexicon, including each earlier holdout once it was scored.
 const tuning = labelled as LabelledMessage[];
