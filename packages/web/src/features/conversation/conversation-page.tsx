@@ -144,7 +144,7 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
       }
     >
       <EmergencyNotice guidance={watch.guidance} />
-      <WatchLine groupId={groupId} myId={myId} status={watch.status} guidance={watch.guidance} />
+      <WatchLine groupId={groupId} myId={myId} status={watch.status} />
       {jump.notHere && (
         <p className="saved-note" role="status">
           The message you opened is further back than this conversation shows. Use “Show earlier messages” to

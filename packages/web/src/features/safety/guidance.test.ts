@@ -54,9 +54,7 @@ describe('safeReportUrl', () => {
 
 describe('the watch line', () => {
   it('names the watcher with their force, as members see it in the header', () => {
-    expect(watchLineText([jane], DEFAULT_GUIDANCE)).toBe(
-      'Watched now by PC Jane Smith (Durham Constabulary)',
-    );
+    expect(watchLineText([jane])).toBe('Watched now by PC Jane Smith (Durham Constabulary)');
   });
 
   it('joins several names in plain English', () => {
@@ -66,11 +64,8 @@ describe('the watch line', () => {
     );
   });
 
-  it('says nobody is watching, with the number to call', () => {
-    expect(watchLineText([], DEFAULT_GUIDANCE)).toBe(
-      'Nobody is watching this group right now — for emergencies call 999',
-    );
-    expect(watchLineText([], { ...DEFAULT_GUIDANCE, emergencyNumber: '112' })).toContain('call 112');
+  it('says plainly when nobody is watching', () => {
+    expect(watchLineText([])).toBe('Nobody is watching this group right now');
   });
 });
 

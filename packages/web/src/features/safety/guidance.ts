@@ -36,11 +36,12 @@ export function watcherNames(watchers: readonly Watcher[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** The header line: who is watching now, or that nobody is and whom to call instead. */
-export function watchLineText(watchers: readonly Watcher[], guidance: Guidance): string {
-  if (watchers.length === 0) {
-    return `Nobody is watching this group right now — for emergencies call ${guidance.emergencyNumber}`;
-  }
+/**
+ * The header line: who is watching now, or that nobody is. The numbers to call stand just above it
+ * in the group's notice, so the line does not repeat them.
+ */
+export function watchLineText(watchers: readonly Watcher[]): string {
+  if (watchers.length === 0) return 'Nobody is watching this group right now';
   return `Watched now by ${watcherNames(watchers)}`;
 }
 

@@ -1,7 +1,7 @@
 // The group header's line on who is watching it now, with the way to go on watch and the queue for those who may.
 import type { WatchStatus } from '../../api/safety.js';
 import { Link } from '../../app/router.js';
-import { type Guidance, telHref, watcherNames } from './guidance.js';
+import { watcherNames, watchLineText } from './guidance.js';
 import { AlertIcon, EyeIcon } from './safety-icons.js';
 import './safety.css';
 
@@ -9,11 +9,10 @@ interface WatchLineProps {
   groupId: string;
   myId: string;
   status: WatchStatus | null;
-  guidance: Guidance;
 }
 
 /** "Watched now by PC Jane Smith (Durham Constabulary)", or "Nobody is watching this group right now". */
-export function WatchLine({ groupId, myId, status, guidance }: WatchLineProps) {
+export function WatchLine({ groupId, myId, status }: WatchLineProps) {
   const watchers = status?.watchers ?? [];
   const watchingMyself = watchers.some((w) => w.person.id === myId);
   const open = status?.openAttention ?? 0;
@@ -28,12 +27,7 @@ export function WatchLine({ groupId, myId, status, guidance }: WatchLineProps) {
             Watched now by <strong>{watcherNames(watchers)}</strong>
           </span>
         ) : (
-          <span>
-            Nobody is watching this group right now — for emergencies call{' '}
-            <a href={telHref(guidance.emergencyNumber)} className="tel-link">
-              {guidance.emergencyNumber}
-            </a>
-          </span>
+          <span>{watchLineText([])}</span>
         )}
       </p>
       {status && (status.canWatch || (status.canSeeAttention && open > 0)) && (
