@@ -12,8 +12,7 @@ import { useConfirm } from '../../ui/confirm.js';
 import { ErrorSummary, holdEnterInFields } from '../../ui/error-summary.js';
 import { TextArea } from '../../ui/fields.js';
 import { plural } from '../../ui/format.js';
-import { CameraIcon } from '../../ui/icons.js';
-import { type AttachedPhoto, PhotoTray } from '../composer/attachments.js';
+import { type AttachedPhoto, PhotoFieldset } from '../composer/attachments.js';
 import { savedGuidance } from '../safety/use-watch-status.js';
 import { buildDetails, type DraftErrors, emptyDraft, formFieldOf } from './alert-draft.js';
 import { areaCentre, distanceOutsideKm, isFarOutside } from './area.js';
@@ -53,7 +52,6 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [confirmDialog, confirm] = useConfirm();
   const summaryBox = useRef<HTMLDivElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const near = areaCentre(group.area);
   const built = buildDetails(draft);
   const errors: FormErrors = {
@@ -94,7 +92,6 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
         ? `An alert can carry up to ${MAX_PHOTOS} photos, and only photos; ${plural(files.length - taken.length, 'file was', 'files were')} left out.`
         : null,
     );
-    if (fileInput.current) fileInput.current.value = '';
   };
 
   const removePhoto = (key: string) =>
@@ -227,33 +224,15 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
             }
           : {})}
       />
-      <fieldset className="fieldset">
-        <legend>Photos</legend>
-        <p className="hint">
-          Clear photos help people recognise it. Location details are removed from photos.
-        </p>
-        {photos.length > 0 && <PhotoTray photos={photos} onRemove={removePhoto} />}
-        {photoNotice && <p className="field-error">{photoNotice}</p>}
-        {errors.photos && <p className="field-error">{errors.photos}</p>}
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={() => fileInput.current?.click()}
-          disabled={photos.length >= MAX_PHOTOS}
-        >
-          <CameraIcon /> {photos.length ? 'Add more photos' : 'Add photos'}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="image/*"
-          multiple
-          hidden
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => addFiles(e.target.files)}
-        />
-      </fieldset>
+      <PhotoFieldset
+        hint="Clear photos help people recognise it. Location details are removed from photos."
+        photos={photos}
+        onAdd={addFiles}
+        onRemove={removePhoto}
+        max={MAX_PHOTOS}
+        addLabels={['Add photos', 'Add more photos']}
+        problems={[photoNotice, errors.photos]}
+      />
       <TextArea
         label="Anything else"
         hint="Shown on the card under the details."

@@ -8,10 +8,9 @@ import type { GeoPoint } from '../../api/types.js';
 import { ErrorSummary, holdEnterInFields } from '../../ui/error-summary.js';
 import { TextArea, TextField } from '../../ui/fields.js';
 import { plural } from '../../ui/format.js';
-import { CameraIcon } from '../../ui/icons.js';
 import { localInputValue, localTime } from '../alerts/alert-draft.js';
 import { lookUpTyped, NO_PLACE, PlaceField, type PlaceValue } from '../alerts/place-field.js';
-import { type AttachedPhoto, PhotoTray } from '../composer/attachments.js';
+import { type AttachedPhoto, PhotoFieldset } from '../composer/attachments.js';
 import { type SightingProblems, sightingFieldOf, sightingProblems } from './missing-labels.js';
 
 /** The most photos one sighting carries (the server's limit). */
@@ -41,7 +40,6 @@ export function SightingForm({ alertId, groupId, near, onAdded, onCancel }: Sigh
   const [serverErrors, setServerErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
   const summaryBox = useRef<HTMLDivElement>(null);
 
   const draft = { hasPoint: !!place.location, typed: place.typed, seenAt: localTime(seenAt), note };
@@ -76,7 +74,6 @@ export function SightingForm({ alertId, groupId, near, onAdded, onCancel }: Sigh
           ? `A sighting can carry up to ${MAX_SIGHTING_PHOTOS} photos; ${plural(files.length - taken.length, 'file was', 'files were')} left out.`
           : undefined,
     }));
-    if (fileInput.current) fileInput.current.value = '';
   };
 
   const removePhoto = (key: string) =>
@@ -180,32 +177,15 @@ export function SightingForm({ alertId, groupId, near, onAdded, onCancel }: Sigh
         error={errors.note ?? null}
         onChange={(e) => setNote(e.target.value)}
       />
-      <fieldset className="fieldset">
-        <legend>Photos</legend>
-        <p className="hint">
-          Only if it is safe and kind to take one. Location details are removed from photos.
-        </p>
-        {photos.length > 0 && <PhotoTray photos={photos} onRemove={removePhoto} />}
-        {errors.photos && <p className="field-error">{errors.photos}</p>}
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={() => fileInput.current?.click()}
-          disabled={photos.length >= MAX_SIGHTING_PHOTOS}
-        >
-          <CameraIcon /> {photos.length ? 'Add another photo' : 'Add a photo'}
-        </button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="image/*"
-          multiple
-          hidden
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => addFiles(e.target.files)}
-        />
-      </fieldset>
+      <PhotoFieldset
+        hint="Only if it is safe and kind to take one. Location details are removed from photos."
+        photos={photos}
+        onAdd={addFiles}
+        onRemove={removePhoto}
+        max={MAX_SIGHTING_PHOTOS}
+        addLabels={['Add a photo', 'Add another photo']}
+        problems={[errors.photos]}
+      />
       {problem && (
         <p className="banner banner-error" role="alert">
           <span className="banner-text">
