@@ -1,6 +1,10 @@
 // The alerts story on four phones: a stolen quad travels to nearby groups across forces, a found one matches, linked, recovered.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { createTestJpegWithGps } from '../../packages/server/src/media/test-support/images.js';
 import type { Person } from '../support/bootstrap.js';
 import { expectStatus } from '../support/http.js';
 import { type RunningServer, startServer } from '../support/server.js';
@@ -119,9 +123,16 @@ describeBrowser('alerts across dales and forces, on four phones', () => {
   let alston: Phone;
   let shropshire: Phone;
   let stolenId = '';
+  let photoDir = '';
+  /** The stolen quad's photo as Weardale's phone was given it. */
+  let photoUrl = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ engine: 'sqlite' }), launchBrowser()]);
+    [server, browser, photoDir] = await Promise.all([
+      startServer({ engine: 'sqlite' }),
+      launchBrowser(),
+      mkdtemp(join(tmpdir(), 'fellwatch-alerts-story-')),
+    ]);
     dales = await buildDales(server, names);
     [teesdale, weardale, alston, shropshire] = await Promise.all([
       phoneFor(browser, server, names.teesdale, dales.teesdale),
@@ -146,6 +157,7 @@ describeBrowser('alerts across dales and forces, on four phones', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (photoDir) await rm(photoDir, { recursive: true, force: true });
   });
 
   it('in Teesdale, a stolen red Honda quad is raised with a grid reference and travels to three groups in two forces', async () => {
@@ -166,6 +178,14 @@ describeBrowser('alerts across dales and forces, on four phones', () => {
       'Found the OS grid reference',
     );
     await page.getByLabel('Anything else').fill('Taken from the yard at High Side overnight. Black top box.');
+    const photo = join(photoDir, 'quad.jpg');
+    await writeFile(photo, await createTestJpegWithGps());
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.getByRole('button', { name: 'Add photos' }).click(),
+    ]);
+    await chooser.setFiles(photo);
+    await seen(page.getByRole('img', { name: 'Attachment 1 of 1' }));
     // The reach a stolen quad starts with: every group within 80 km of the place.
     await expect.poll(() => page.getByRole('radio', { name: 'Groups within 80 km' }).isChecked()).toBe(true);
     await expectNoSidewaysScroll(page);
@@ -195,6 +215,12 @@ describeBrowser('alerts across dales and forces, on four phones', () => {
       await seen(card.getByText(`by ${names.teesdale}`, { exact: false }));
       await seen(card.getByText('Unverified'));
       await seen(card.getByText(TRAVELLED));
+      // The photo travelled with the card: members of every group it reached may open it.
+      const thumb = card.getByRole('button', { name: `Open photo 1 of 1 from ${names.teesdale}` });
+      const src = (await (await seen(thumb)).locator('img').getAttribute('src')) ?? '';
+      const url = new URL(src, phone.page.url()).toString();
+      expect((await phone.page.request.get(url)).status(), `${phone.who} opens the photo`).toBe(200);
+      if (phone === weardale) photoUrl = url;
       expect(await neverReloaded(phone.page), `${phone.who} saw it without reloading`).toBe(true);
       await expectNoSidewaysScroll(phone.page);
     }
@@ -224,6 +250,7 @@ describeBrowser('alerts across dales and forces, on four phones', () => {
     expect(await neverReloaded(page)).toBe(true);
     expect(await cardIn(page, STOLEN).count()).toBe(0);
     expect(await messageLog(page).getByText('YX68 KFD').count()).toBe(0);
+    expect((await page.request.get(photoUrl)).status(), "Shropshire cannot open the quad's photo").toBe(404);
     await screenshot(page, 'alerts-06-shropshire-stream');
 
     await page.getByRole('navigation', { name: 'Alerts' }).getByRole('link', { name: /^Map/ }).click();
