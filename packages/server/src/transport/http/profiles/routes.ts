@@ -86,6 +86,11 @@ function logUnreadable(request: FastifyRequest, error: SealedUnreadableError): v
 export function registerProfileRoutes(api: Api): void {
   const { ports } = api.ctx;
   const now = () => ports.clock.now();
+  /** A profile as its owner sees it; never kept in a cache on the way. */
+  const answer = (reply: FastifyReply, profile: Parameters<typeof presentProfile>[0]) => {
+    reply.header('cache-control', 'no-store');
+    return { profile: presentProfile(profile, now()) };
+  };
 
   /** Releases answer with the alert as members of its groups see it. */
   async function presentRelease(alert: Parameters<typeof loadAlertViews>[1][number]) {
@@ -137,8 +142,8 @@ export function registerProfileRoutes(api: Api): void {
     handler: async ({ actor, body, request, reply }) =>
       opening(request, reply, async () => {
         const profile = await fileProfile(ports, actor, body);
-        reply.status(profile.duplicate ? 200 : 201).header('cache-control', 'no-store');
-        return { profile: presentProfile(profile, now()) };
+        reply.status(profile.duplicate ? 200 : 201);
+        return answer(reply, profile);
       }),
   });
 
@@ -153,8 +158,7 @@ export function registerProfileRoutes(api: Api): void {
     handler: async ({ actor, params, request, reply }) =>
       opening(request, reply, async () => {
         const profile = await getProfile(ports, actor, params.profileId as ProfileId);
-        reply.header('cache-control', 'no-store');
-        return { profile: presentProfile(profile, now()) };
+        return answer(reply, profile);
       }),
   });
 
@@ -170,8 +174,7 @@ export function registerProfileRoutes(api: Api): void {
     handler: async ({ actor, params, body, request, reply }) =>
       opening(request, reply, async () => {
         const profile = await updateProfile(ports, actor, params.profileId as ProfileId, body);
-        reply.header('cache-control', 'no-store');
-        return { profile: presentProfile(profile, now()) };
+        return answer(reply, profile);
       }),
   });
 
@@ -199,8 +202,7 @@ export function registerProfileRoutes(api: Api): void {
     handler: async ({ actor, params, request, reply }) =>
       opening(request, reply, async () => {
         const profile = await renewReleaseReference(ports, actor, params.profileId as ProfileId);
-        reply.header('cache-control', 'no-store');
-        return { profile: presentProfile(profile, now()) };
+        return answer(reply, profile);
       }),
   });
 
