@@ -361,6 +361,7 @@ describe.skipIf(!postgresUp)('fellwatch on PostgreSQL', { timeout: 90_000 }, () 
         '0007-missing',
         '0008-profiles',
         '0009-profiles-client-id',
+        '0010-push',
       ],
     });
     const again = await fellwatchJson<{ applied: string[] }>(['migrate'], env);

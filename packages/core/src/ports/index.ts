@@ -2,6 +2,7 @@
 export type * from './escalations.js';
 export type * from './geocoder.js';
 export type * from './profiles.js';
+export type * from './push.js';
 export type * from './safety.js';
 export type * from './services.js';
 export type * from './sightings.js';

@@ -31,6 +31,7 @@ import type {
 } from '../model/ids.js';
 import type { EscalationRepository } from './escalations.js';
 import type { ProfileRepository } from './profiles.js';
+import type { PushRepository } from './push.js';
 import type { SafetyRepository } from './safety.js';
 import type { SightingRepository } from './sightings.js';
 
@@ -305,6 +306,8 @@ export interface Repositories
   readonly sightings: SightingRepository;
   /** Herbert Protocol profiles, sealed. */
   readonly profiles: ProfileRepository;
+  /** Web Push subscriptions: the phones that receive priority notices. */
+  readonly push: PushRepository;
 }
 
 /** The durable store. */

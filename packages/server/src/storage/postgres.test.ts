@@ -23,6 +23,7 @@ describeEngine('postgres', 'PostgreSQL store', () => {
         '0007-missing',
         '0008-profiles',
         '0009-profiles-client-id',
+        '0010-push',
       ]);
       expect(await migrateToLatest({ databaseUrl: testDatabaseUrl, sqlitePath: '', pgSchema: a })).toEqual(
         [],

@@ -49,6 +49,7 @@ describe('SQLite store', () => {
       '0007-missing',
       '0008-profiles',
       '0009-profiles-client-id',
+      '0010-push',
     ]);
     expect(await migrateToLatest({ sqlitePath })).toEqual([]);
     const store = await openStore({ sqlitePath });

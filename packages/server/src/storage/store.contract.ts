@@ -6,6 +6,7 @@ import { alertQueriesContract } from './alerts-queries.contract.js';
 import { escalationsContract } from './escalations.contract.js';
 import { openStore } from './index.js';
 import { profilesContract } from './profiles.contract.js';
+import { pushContract } from './push.contract.js';
 import { safetyContract } from './safety.contract.js';
 import { sightingsContract } from './sightings.contract.js';
 import { auditContract } from './store-audit.contract.js';
@@ -41,6 +42,7 @@ export function storeContract(engine: Engine) {
   describe('escalations', () => escalationsContract(store));
   describe('sightings', () => sightingsContract(store));
   describe('profiles', () => profilesContract(store));
+  describe('push', () => pushContract(store));
 
   describe('two stores on one database (two app nodes, or the server and the CLI)', () => {
     let second: Store & { engine: Engine };

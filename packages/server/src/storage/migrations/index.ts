@@ -10,6 +10,7 @@ import { escalationsMigration } from './0006-escalations.js';
 import { missingMigration } from './0007-missing.js';
 import { profilesMigration } from './0008-profiles.js';
 import { profilesClientIdMigration } from './0009-profiles-client-id.js';
+import { pushMigration } from './0010-push.js';
 
 /** Every migration by name; names sort in the order they apply. */
 export function migrations(engine: Engine): Record<string, Migration> {
@@ -23,6 +24,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '0007-missing': missingMigration,
     '0008-profiles': profilesMigration,
     '0009-profiles-client-id': profilesClientIdMigration,
+    '0010-push': pushMigration,
   };
 }
 

@@ -3,6 +3,7 @@
 import type { Generated } from 'kysely';
 import type { EscalationTables } from './escalations.js';
 import type { ProfileTables } from './profiles.js';
+import type { PushTables } from './push.js';
 import type { SafetyTables } from './safety.js';
 import type { SightingTables } from './sightings.js';
 
@@ -214,7 +215,7 @@ export interface ReachVersionTable {
   version: number;
 }
 
-export interface Database extends SafetyTables, EscalationTables, SightingTables, ProfileTables {
+export interface Database extends SafetyTables, EscalationTables, SightingTables, ProfileTables, PushTables {
   users: UsersTable;
   sessions: SessionsTable;
   settings: SettingsTable;

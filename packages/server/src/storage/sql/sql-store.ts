@@ -53,6 +53,7 @@ import * as media from './media.js';
 import * as messages from './messages.js';
 import * as people from './people.js';
 import { SqlProfileRepository } from './profiles.js';
+import { SqlPushRepository } from './push.js';
 import { SqlSafetyRepository } from './safety.js';
 import { SqlSightingRepository } from './sightings.js';
 
@@ -72,6 +73,7 @@ export class SqlStore implements Store {
   readonly escalations: SqlEscalationRepository;
   readonly sightings: SqlSightingRepository;
   readonly profiles: SqlProfileRepository;
+  readonly push: SqlPushRepository;
   /** The groups reach last read, and the reach version they were read at. */
   private reachGroups: { version: number; groups: readonly ReachGroup[] } | undefined;
 
@@ -86,6 +88,7 @@ export class SqlStore implements Store {
     this.escalations = new SqlEscalationRepository(db, atomically);
     this.sightings = new SqlSightingRepository(db, atomically);
     this.profiles = new SqlProfileRepository(db, atomically);
+    this.push = new SqlPushRepository(db, atomically);
     this.appends = inTransaction
       ? undefined
       : new GroupCommit<NewMessage, AppendResult>({
