@@ -126,6 +126,36 @@ describeBrowser('on watch, and a worrying post', () => {
     );
     await screenshot(memberPage, 'watch-02-nobody-watching');
 
+    // Once read, the notice folds to one line that keeps the numbers to tap, on this phone, for this group.
+    await notice.getByRole('button', { name: 'Got it' }).click();
+    const toggle = notice.getByRole('button', { name: 'What is this for?' });
+    await seen(toggle);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await notice.getByText('Danger or a crime now', { exact: false }).count()).toBe(0);
+    expect(await notice.getByRole('link', { name: 'report online' }).count()).toBe(0);
+    expect(await notice.getByRole('link', { name: '999' }).getAttribute('href')).toBe('tel:999');
+    expect(await notice.getByRole('link', { name: '101' }).getAttribute('href')).toBe('tel:101');
+    const oneLine = await notice.evaluate((el) => el.getBoundingClientRect().height);
+    expect(oneLine).toBeLessThan(48);
+    await memberPage.reload();
+    await seen(toggle);
+    await seen(memberPage.getByText('Nobody is watching this group right now'));
+    expect(await notice.getByRole('button', { name: 'Got it' }).count()).toBe(0);
+    expect(await notice.getByRole('link', { name: '999' }).getAttribute('href')).toBe('tel:999');
+    await expectNoSidewaysScroll(memberPage);
+    await screenshot(memberPage, 'watch-02a-notice-folded');
+    // It opens again from the keyboard, and folds again.
+    await toggle.focus();
+    await memberPage.keyboard.press('Enter');
+    await seen(notice.getByText('Danger or a crime now', { exact: false }));
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    await seen(notice.getByRole('link', { name: 'report online' }));
+    await screenshot(memberPage, 'watch-02b-notice-opened');
+    await memberPage.keyboard.press('Enter');
+    await notice.getByRole('link', { name: 'report online' }).waitFor({ state: 'detached' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+
     const officerPage = await phone('officer', officer);
     await officerPage.getByRole('link', { name: 'Watch', exact: true }).click();
     await seen(officerPage.getByRole('heading', { name: 'On watch' }));

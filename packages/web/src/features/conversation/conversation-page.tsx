@@ -143,7 +143,7 @@ function ActiveConversation({ groupId, myId }: { groupId: string; myId: string }
         )
       }
     >
-      <EmergencyNotice guidance={watch.guidance} />
+      <EmergencyNotice key={groupId} groupId={groupId} guidance={watch.guidance} />
       <WatchLine groupId={groupId} myId={myId} status={watch.status} />
       {jump.notHere && (
         <p className="saved-note" role="status">
