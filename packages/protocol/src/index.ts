@@ -7,6 +7,7 @@ export * from './groups.js';
 export * from './instance.js';
 export * from './messages.js';
 export * from './profiles.js';
+export * from './push.js';
 export * from './safety.js';
 export * from './sightings.js';
 export * from './stream.js';

@@ -3,12 +3,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type Actor,
+  type EventPublisher,
   type Geocoder,
   type GroupId,
   markRead,
   type PasswordHasher,
   type Ports,
   type PostMessageInput,
+  type PushSender,
   postMessage,
   type Store,
 } from '@fellwatch/core';
@@ -19,6 +21,7 @@ import { openFanout } from './fanout/index.js';
 import type { Fanout } from './fanout/port.js';
 import { createGeocoder, What3wordsClient } from './geocoding/index.js';
 import { createImageProcessor, DiskMediaStore } from './media/index.js';
+import { createAttentionNotifier, loadVapidIdentity, WebPushSender } from './push/index.js';
 import { openStore, SqlStore } from './storage/index.js';
 import { SqlPostcodeDirectory } from './storage/sql/postcodes.js';
 import { buildApp } from './transport/http/app.js';
@@ -33,6 +36,8 @@ export interface ComposeOverrides {
   fanout?: Fanout;
   passwords?: PasswordHasher;
   geocoder?: Geocoder;
+  /** Web Push sender; tests give one that may reach their imitation push service. */
+  push?: PushSender;
 }
 
 /** A composed server: the app (not yet listening), its context, and how to shut everything down. */
@@ -41,6 +46,8 @@ export interface Composed {
   ctx: AppContext;
   /** Waits until every published event has reached the fan-out. */
   flushEvents(): Promise<void>;
+  /** Waits until every priority notice queued so far has been sent to the phones' push services. */
+  flushPush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,10 +74,29 @@ export async function compose(config: Config, overrides: ComposeOverrides = {}):
   const fanout =
     overrides.fanout ?? (await openFanout({ redisUrl: config.redisUrl, channel: config.redisChannel }));
   const publisher = createEventPublisher({ store, fanout });
+  const clock = new SystemClock();
+  const push = overrides.push ?? new WebPushSender({ identity: loadVapidIdentity(config) });
+  // Priority notices for closed phones go from the node where the flag was raised, once, after the commit.
+  const notifier = createAttentionNotifier({
+    store,
+    sender: push,
+    clock,
+    log: {
+      info: (context, message) => app.log.info(context, message),
+      warn: (context, message) => app.log.warn(context, message),
+      error: (context, message) => app.log.error(context, message),
+    },
+  });
+  const events: EventPublisher = {
+    publish(event) {
+      publisher.publish(event);
+      notifier.notify(event);
+    },
+  };
   const ports: Ports = {
     store,
-    events: publisher,
-    clock: new SystemClock(),
+    events,
+    clock,
     ids: new UlidIds(),
     // Profiles are sealed under PROFILE_KEYS when set (rotated apart from the token key), else the server key.
     secrets: new CryptoSecrets(loadSecretKey(config), config.profileKeys),
@@ -79,7 +105,7 @@ export async function compose(config: Config, overrides: ComposeOverrides = {}):
     media: new DiskMediaStore(config.mediaDir),
   };
   const geocoder = overrides.geocoder ?? configuredGeocoder(config, store, (reason) => app.log.warn(reason));
-  const ctx: AppContext = { ports, fanout, config, geocoder };
+  const ctx: AppContext = { ports, fanout, config, geocoder, push };
   const app = await buildApp(ctx, {
     registerStream: (instance) =>
       registerStream(instance, {
@@ -96,9 +122,11 @@ export async function compose(config: Config, overrides: ComposeOverrides = {}):
     app,
     ctx,
     flushEvents: () => publisher.flush(),
+    flushPush: () => notifier.flush(),
     async close() {
       await app.close();
       await publisher.flush();
+      await notifier.flush();
       if (!overrides.fanout) await fanout.close();
       if (!overrides.store) await store.close();
     },

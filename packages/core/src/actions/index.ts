@@ -10,6 +10,7 @@ export * from './organisations.js';
 export * from './photos.js';
 export * from './places.js';
 export * from './profiles.js';
+export * from './push.js';
 export * from './safety.js';
 export * from './sessions.js';
 export * from './sightings.js';

@@ -133,5 +133,6 @@ export function canResolveAlert(
 
 export * from './escalations.js';
 export * from './profiles.js';
+export * from './push.js';
 export * from './safety.js';
 export * from './sightings.js';

@@ -2,6 +2,16 @@
 export { encryptPushPayload, MAX_PAYLOAD_BYTES } from './encryption.js';
 export { endpointRefusal, isPublicAddress, publicOnlyLookup } from './endpoints.js';
 export {
+  AT_RISK_TEXT,
+  type AttentionNotifier,
+  type AttentionPushPayload,
+  attentionPayload,
+  createAttentionNotifier,
+  HANDLED_TEXT,
+  type PushLog,
+  pushRecipients,
+} from './notifier.js';
+export {
   checkVapidKeys,
   generateVapidKeys,
   loadVapidIdentity,

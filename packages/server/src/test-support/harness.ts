@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SessionId, User, UserId } from '@fellwatch/core';
+import type { PushSender, SessionId, User, UserId } from '@fellwatch/core';
 import { Argon2Passwords } from '../adapters/index.js';
 import { type Composed, compose } from '../compose.js';
 import { type Config, loadConfig } from '../config/index.js';
@@ -76,10 +76,13 @@ export function clientFor(baseUrl: string, auth: Record<string, string> = {}): T
   };
 }
 
-/** Starts a server for one test file. `config` overrides the defaults (e.g. a small upload limit). */
+/**
+ * Starts a server for one test file. `config` overrides the defaults (e.g. a small upload limit); `push`
+ * replaces the Web Push sender (one that may reach a test's imitation push service).
+ */
 export async function startTestServer(
   engine: Engine,
-  options: { config?: Partial<Config> } = {},
+  options: { config?: Partial<Config>; push?: PushSender } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'fellwatch-test-'));
   const opened = await openTestStore(engine);
@@ -88,7 +91,11 @@ export async function startTestServer(
     host: '127.0.0.1',
     ...options.config,
   };
-  const composed = await compose(config, { store: opened.store, passwords: testPasswords });
+  const composed = await compose(config, {
+    store: opened.store,
+    passwords: testPasswords,
+    ...(options.push ? { push: options.push } : {}),
+  });
   await composed.app.listen({ port: 0, host: '127.0.0.1' });
   const address = composed.app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server did not bind a TCP port');

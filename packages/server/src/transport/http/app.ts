@@ -23,6 +23,7 @@ import { registerMessageRoutes } from './messages/routes.js';
 import { registerOrganisationRoutes } from './organisations/routes.js';
 import { registerPlaceRoutes } from './places/routes.js';
 import { registerProfileRoutes } from './profiles/routes.js';
+import { registerPushRoutes } from './push/routes.js';
 import { registerSafetyRoutes } from './safety/routes.js';
 import { registerSightingRoutes } from './sightings/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(ctx: AppContext, extensions: AppExtensions = {}):
   registerEscalationRoutes(api);
   registerSightingRoutes(api);
   registerProfileRoutes(api);
+  registerPushRoutes(api);
   registerSystemRoutes(api);
   await extensions.registerStream?.(app);
 
