@@ -1,4 +1,5 @@
-// The "Please check:" list at the top of a long form, and the key rule long forms share.
+// The "Please check:" list at the top of a long form, the problem line above its button, and the key rule
+// long forms share.
 import type { KeyboardEvent, Ref } from 'react';
 
 interface ErrorSummaryProps {
@@ -25,6 +26,18 @@ export function ErrorSummary({ messages, ref }: ErrorSummaryProps) {
         </div>
       )}
     </div>
+  );
+}
+
+/** What stopped the form being sent (no signal, a refusal), just above its button; nothing without one. */
+export function FormProblem({ problem }: { problem: string | null }) {
+  if (!problem) return null;
+  return (
+    <p className="banner banner-error" role="alert">
+      <span className="banner-text">
+        <strong className="banner-label">Problem:</strong> {problem}
+      </span>
+    </p>
   );
 }
 

@@ -2,17 +2,18 @@
 import { assessAlertRisk } from '@fellwatch/core';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { raiseAlert } from '../../api/alerts.js';
-import { uploadPhoto } from '../../api/client.js';
 import { makeClientId } from '../../api/client-id.js';
-import { ApiError, describeError } from '../../api/errors.js';
+import { describeError } from '../../api/errors.js';
 import { MAX_PHOTOS } from '../../api/limits.js';
 import type { AlertKind, AlertRaised, MyGroup, Reach } from '../../api/types.js';
 import { useSession } from '../../app/session.js';
 import { useConfirm } from '../../ui/confirm.js';
-import { ErrorSummary, holdEnterInFields } from '../../ui/error-summary.js';
+import { ErrorSummary, FormProblem, holdEnterInFields } from '../../ui/error-summary.js';
 import { TextArea } from '../../ui/fields.js';
 import { plural } from '../../ui/format.js';
-import { type AttachedPhoto, PhotoFieldset } from '../composer/attachments.js';
+import { submitFailure } from '../../ui/submit-failure.js';
+import { PhotoFieldset } from '../composer/attachments.js';
+import { useFormPhotos } from '../composer/form-photos.js';
 import { savedGuidance } from '../safety/use-watch-status.js';
 import { buildDetails, type DraftErrors, emptyDraft, formFieldOf } from './alert-draft.js';
 import { areaCentre, distanceOutsideKm, isFarOutside } from './area.js';
@@ -23,6 +24,12 @@ import { defaultRadiusKm, reachProblem } from './reach.js';
 import { ReachField, type ReachValue } from './reach-field.js';
 
 type FormErrors = DraftErrors & { place?: string; reach?: string; photos?: string; summary?: string };
+
+/** Why the server refuses a kind that not everyone may post. */
+const FORBIDDEN: Partial<Record<AlertKind, string>> = {
+  appeal: 'Only police officers can post appeals.',
+  missing: 'Only police officers and the group’s admins and moderators can post a missing person.',
+};
 
 interface AlertFormProps {
   kind: AlertKind;
@@ -39,15 +46,20 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
   const [reach, setReach] = useState<ReachValue>({ mode: 'radius', radiusKm: String(defaultRadiusKm(kind)) });
   const [reachTouched, setReachTouched] = useState(false);
   const [summary, setSummary] = useState('');
-  const [photos, setPhotos] = useState<AttachedPhoto[]>([]);
-  // Photos already on the server, by tray key: a retry after a failed post does not upload them again.
-  const uploaded = useRef(new Map<string, string>());
   // Made once for this alert: however often "Post alert" is pressed, the server keeps one copy.
   const [clientId] = useState(makeClientId);
   // After the first "Post alert", problems are worked out afresh on every change, so fixed ones go away.
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FormErrors>({});
   const [photoNotice, setPhotoNotice] = useState<string | null>(null);
+  // A retry after a failed post does not upload the photos that reached the server again.
+  const photos = useFormPhotos(MAX_PHOTOS, (leftOut) =>
+    setPhotoNotice(
+      leftOut > 0
+        ? `An alert can carry up to ${MAX_PHOTOS} photos, and only photos; ${plural(leftOut, 'file was', 'files were')} left out.`
+        : null,
+    ),
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [confirmDialog, confirm] = useConfirm();
@@ -65,42 +77,6 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
     if (!reachTouched)
       setReach((r) => ({ ...r, radiusKm: String(defaultRadiusKm(kind, draft.category ?? undefined)) }));
   }, [kind, draft.category, reachTouched]);
-
-  const photosRef = useRef(photos);
-  photosRef.current = photos;
-  useEffect(
-    () => () => {
-      for (const p of photosRef.current) URL.revokeObjectURL(p.preview);
-    },
-    [],
-  );
-
-  const addFiles = (files: FileList | null) => {
-    if (!files) return;
-    const images = [...files].filter((f) => f.type.startsWith('image/'));
-    const taken = images.slice(0, Math.max(0, MAX_PHOTOS - photos.length));
-    setPhotos((p) => [
-      ...p,
-      ...taken.map((file) => ({
-        key: `${file.name}-${file.size}-${Math.random()}`,
-        file,
-        preview: URL.createObjectURL(file),
-      })),
-    ]);
-    setPhotoNotice(
-      taken.length < files.length
-        ? `An alert can carry up to ${MAX_PHOTOS} photos, and only photos; ${plural(files.length - taken.length, 'file was', 'files were')} left out.`
-        : null,
-    );
-  };
-
-  const removePhoto = (key: string) =>
-    setPhotos((p) => {
-      const gone = p.find((x) => x.key === key);
-      if (gone) URL.revokeObjectURL(gone.preview);
-      uploaded.current.delete(key);
-      return p.filter((x) => x.key !== key);
-    });
 
   // The summary takes focus so a screen reader hears what to fix; sighted people see it at the top.
   const focusSummary = () => requestAnimationFrame(() => summaryBox.current?.focus());
@@ -150,16 +126,7 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
     }
 
     try {
-      const photoIds: string[] = [];
-      for (const [i, p] of photos.entries()) {
-        let id = uploaded.current.get(p.key);
-        if (!id) {
-          setBusy(`Sending photo ${i + 1} of ${photos.length}…`);
-          id = (await uploadPhoto(group.id, p.file, p.file.name || 'photo.jpg')).id;
-          uploaded.current.set(p.key, id);
-        }
-        photoIds.push(id);
-      }
+      const photoIds = await photos.send(group.id, setBusy);
       setBusy('Posting the alert…');
       const raised = await raiseAlert(group.id, {
         clientId,
@@ -174,25 +141,24 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
       onPosted(raised);
     } catch (err) {
       setBusy(null);
-      const field = err instanceof ApiError ? formFieldOf(err.field) : null;
-      if (err instanceof ApiError && err.isNetwork) {
-        // The same check the server would run: without signal, whom to call matters more than the alert.
-        const urgent =
-          kind !== 'missing' &&
-          assessAlertRisk({ kind, details: built.details, summary: summary.trim() }).atRisk;
-        setProblem(
-          `No signal: the alert is not posted yet. Everything is kept here; press “Post alert” again when you have signal.${
-            urgent ? ` If anyone is in danger now, call ${savedGuidance(group.id).emergencyNumber}.` : ''
-          }`,
-        );
-      } else if (err instanceof ApiError && err.status === 403 && kind === 'appeal') {
-        setProblem('Only police officers can post appeals.');
-      } else if (err instanceof ApiError && err.status === 403 && kind === 'missing') {
-        setProblem('Only police officers and the group’s admins and moderators can post a missing person.');
-      } else if (field && field !== 'kind') {
-        setServerErrors({ [field]: describeError(err) });
+      // The same check the server would run: without signal, whom to call matters more than the alert.
+      const urgent =
+        kind !== 'missing' &&
+        assessAlertRisk({ kind, details: built.details, summary: summary.trim() }).atRisk;
+      const failure = submitFailure(err, {
+        noSignal: `No signal: the alert is not posted yet. Everything is kept here; press “Post alert” again when you have signal.${
+          urgent ? ` If anyone is in danger now, call ${savedGuidance(group.id).emergencyNumber}.` : ''
+        }`,
+        byStatus: { 403: FORBIDDEN[kind] },
+        fieldOf: (serverField) => {
+          const field = formFieldOf(serverField);
+          return field === 'kind' ? null : field;
+        },
+      });
+      if (failure.field) {
+        setServerErrors({ [failure.field]: failure.message });
         focusSummary();
-      } else setProblem(describeError(err));
+      } else setProblem(failure.message);
     }
   };
 
@@ -226,9 +192,9 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
       />
       <PhotoFieldset
         hint="Clear photos help people recognise it. Location details are removed from photos."
-        photos={photos}
-        onAdd={addFiles}
-        onRemove={removePhoto}
+        photos={photos.photos}
+        onAdd={photos.add}
+        onRemove={photos.remove}
         max={MAX_PHOTOS}
         addLabels={['Add photos', 'Add more photos']}
         problems={[photoNotice, errors.photos]}
@@ -252,13 +218,7 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
         hasPlace={!!place.location}
         error={errors.reach ?? null}
       />
-      {problem && (
-        <p className="banner banner-error" role="alert">
-          <span className="banner-text">
-            <strong className="banner-label">Problem:</strong> {problem}
-          </span>
-        </p>
-      )}
+      <FormProblem problem={problem} />
       <p className="visually-hidden" role="status">
         {busy ?? ''}
       </p>

@@ -1,16 +1,16 @@
 // Reporting a sighting: when (now, unless changed), where (a point or a place in any format), a note and photos.
-import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { uploadPhoto } from '../../api/client.js';
+import { type FormEvent, useRef, useState } from 'react';
 import { makeClientId } from '../../api/client-id.js';
-import { ApiError, describeError } from '../../api/errors.js';
 import { addSighting, type SightingAdded } from '../../api/sightings.js';
 import type { GeoPoint } from '../../api/types.js';
-import { ErrorSummary, holdEnterInFields } from '../../ui/error-summary.js';
+import { ErrorSummary, FormProblem, holdEnterInFields } from '../../ui/error-summary.js';
 import { TextArea, TextField } from '../../ui/fields.js';
 import { plural } from '../../ui/format.js';
+import { submitFailure } from '../../ui/submit-failure.js';
 import { localInputValue, localTime } from '../alerts/alert-draft.js';
 import { lookUpTyped, NO_PLACE, PlaceField, type PlaceValue } from '../alerts/place-field.js';
-import { type AttachedPhoto, PhotoFieldset } from '../composer/attachments.js';
+import { PhotoFieldset } from '../composer/attachments.js';
+import { useFormPhotos } from '../composer/form-photos.js';
 import { type SightingProblems, sightingFieldOf, sightingProblems } from './missing-labels.js';
 
 /** The most photos one sighting carries (the server's limit). */
@@ -33,11 +33,18 @@ export function SightingForm({ alertId, groupId, near, onAdded, onCancel }: Sigh
   const [seenAt, setSeenAt] = useState(() => localInputValue(Date.now()));
   const [place, setPlace] = useState<PlaceValue>(NO_PLACE);
   const [note, setNote] = useState('');
-  const [photos, setPhotos] = useState<AttachedPhoto[]>([]);
-  const uploaded = useRef(new Map<string, string>());
   const [clientId] = useState(makeClientId);
   const [attempted, setAttempted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FormErrors>({});
+  const photos = useFormPhotos(MAX_SIGHTING_PHOTOS, (leftOut) =>
+    setServerErrors((e) => ({
+      ...e,
+      photos:
+        leftOut > 0
+          ? `A sighting can carry up to ${MAX_SIGHTING_PHOTOS} photos; ${plural(leftOut, 'file was', 'files were')} left out.`
+          : undefined,
+    })),
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const summaryBox = useRef<HTMLDivElement>(null);
@@ -45,44 +52,6 @@ export function SightingForm({ alertId, groupId, near, onAdded, onCancel }: Sigh
   const draft = { hasPoint: !!place.location, typed: place.typed, seenAt: localTime(seenAt), note };
   const errors: FormErrors = { ...(attempted ? sightingProblems(draft) : {}), ...serverErrors };
   const errorList = Object.values(errors).filter((m): m is string => !!m);
-
-  const photosRef = useRef(photos);
-  photosRef.current = photos;
-  useEffect(
-    () => () => {
-      for (const p of photosRef.current) URL.revokeObjectURL(p.preview);
-    },
-    [],
-  );
-
-  const addFiles = (files: FileList | null) => {
-    if (!files) return;
-    const images = [...files].filter((f) => f.type.startsWith('image/'));
-    const taken = images.slice(0, Math.max(0, MAX_SIGHTING_PHOTOS - photos.length));
-    setPhotos((p) => [
-      ...p,
-      ...taken.map((file) => ({
-        key: `${file.name}-${file.size}-${Math.random()}`,
-        file,
-        preview: URL.createObjectURL(file),
-      })),
-    ]);
-    setServerErrors((e) => ({
-      ...e,
-      photos:
-        taken.length < files.length
-          ? `A sighting can carry up to ${MAX_SIGHTING_PHOTOS} photos; ${plural(files.length - taken.length, 'file was', 'files were')} left out.`
-          : undefined,
-    }));
-  };
-
-  const removePhoto = (key: string) =>
-    setPhotos((p) => {
-      const gone = p.find((x) => x.key === key);
-      if (gone) URL.revokeObjectURL(gone.preview);
-      uploaded.current.delete(key);
-      return p.filter((x) => x.key !== key);
-    });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -108,16 +77,7 @@ export function SightingForm({ alertId, groupId, near, onAdded, onCancel }: Sigh
       return;
     }
     try {
-      const photoIds: string[] = [];
-      for (const [i, p] of photos.entries()) {
-        let id = uploaded.current.get(p.key);
-        if (!id) {
-          setBusy(`Sending photo ${i + 1} of ${photos.length}…`);
-          id = (await uploadPhoto(groupId, p.file, p.file.name || 'photo.jpg')).id;
-          uploaded.current.set(p.key, id);
-        }
-        photoIds.push(id);
-      }
+      const photoIds = await photos.send(groupId, setBusy);
       setBusy('Sending the sighting…');
       const added = await addSighting(alertId, {
         clientId,
@@ -131,17 +91,18 @@ export function SightingForm({ alertId, groupId, near, onAdded, onCancel }: Sigh
       onAdded(added);
     } catch (err) {
       setBusy(null);
-      const field = err instanceof ApiError ? sightingFieldOf(err.field) : null;
-      if (err instanceof ApiError && err.isNetwork) {
-        setProblem(
+      const failure = submitFailure(err, {
+        noSignal:
           'No signal: the sighting is not sent yet. It is kept here; press “Send sighting” again when you have signal.',
-        );
-      } else if (err instanceof ApiError && err.status === 409) {
-        setProblem('This alert is closed now, so sightings are no longer taken. Thank you for looking.');
-      } else if (field) {
-        setServerErrors({ [field]: describeError(err) });
+        byStatus: {
+          409: 'This alert is closed now, so sightings are no longer taken. Thank you for looking.',
+        },
+        fieldOf: sightingFieldOf,
+      });
+      if (failure.field) {
+        setServerErrors({ [failure.field]: failure.message });
         requestAnimationFrame(() => summaryBox.current?.focus());
-      } else setProblem(describeError(err));
+      } else setProblem(failure.message);
     }
   };
 
@@ -179,20 +140,14 @@ export function SightingForm({ alertId, groupId, near, onAdded, onCancel }: Sigh
       />
       <PhotoFieldset
         hint="Only if it is safe and kind to take one. Location details are removed from photos."
-        photos={photos}
-        onAdd={addFiles}
-        onRemove={removePhoto}
+        photos={photos.photos}
+        onAdd={photos.add}
+        onRemove={photos.remove}
         max={MAX_SIGHTING_PHOTOS}
         addLabels={['Add a photo', 'Add another photo']}
         problems={[errors.photos]}
       />
-      {problem && (
-        <p className="banner banner-error" role="alert">
-          <span className="banner-text">
-            <strong className="banner-label">Problem:</strong> {problem}
-          </span>
-        </p>
-      )}
+      <FormProblem problem={problem} />
       <p className="visually-hidden" role="status">
         {busy ?? ''}
       </p>

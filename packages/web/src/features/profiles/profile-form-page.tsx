@@ -1,7 +1,7 @@
 // The pages at /profiles/new and /profiles/:id/edit: a long form in short sections, photos sending as they are added.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { makeClientId } from '../../api/client-id.js';
-import { ApiError, describeError } from '../../api/errors.js';
+import { describeError } from '../../api/errors.js';
 import {
   fileProfile,
   getProfile,
@@ -12,11 +12,12 @@ import {
 } from '../../api/profiles.js';
 import { Link, navigate } from '../../app/router.js';
 import { ErrorBanner, Loading } from '../../ui/banner.js';
-import { ErrorSummary, holdEnterInFields } from '../../ui/error-summary.js';
+import { ErrorSummary, FormProblem, holdEnterInFields } from '../../ui/error-summary.js';
 import { CheckboxField, TextArea, TextField } from '../../ui/fields.js';
 import { latLngText } from '../../ui/format.js';
 import { BackIcon, CameraIcon, PinIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
+import { submitFailure } from '../../ui/submit-failure.js';
 import { MapDialog } from '../composer/location-panel.js';
 import {
   buildProfileFields,
@@ -223,14 +224,15 @@ function ProfileForm({
       navigate(`/profiles/${saved.id}`, { replace: !profileId });
     } catch (err) {
       setSaving(false);
-      if (err instanceof ApiError && err.isNetwork) {
-        setProblem(
+      const failure = submitFailure(err, {
+        noSignal:
           'No signal: the profile is not saved yet. Everything is kept here; press Save again when you have signal.',
-        );
-      } else if (err instanceof ApiError && err.field) {
-        setServerErrors({ [err.field]: describeError(err) });
+        fieldOf: (field) => field || null,
+      });
+      if (failure.field) {
+        setServerErrors({ [failure.field]: failure.message });
         requestAnimationFrame(() => summaryBox.current?.focus());
-      } else setProblem(describeError(err));
+      } else setProblem(failure.message);
     }
   };
 
@@ -466,13 +468,7 @@ function ProfileForm({
         </button>
       </fieldset>
 
-      {problem && (
-        <p className="banner banner-error" role="alert">
-          <span className="banner-text">
-            <strong className="banner-label">Problem:</strong> {problem}
-          </span>
-        </p>
-      )}
+      <FormProblem problem={problem} />
       <button type="submit" className="btn btn-primary btn-block btn-large" disabled={saving}>
         {saving ? 'Saving…' : sending.length > 0 ? 'Sending photos…' : 'Save the profile'}
       </button>

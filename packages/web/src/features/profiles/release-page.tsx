@@ -2,7 +2,7 @@
 // officer with the family's reference (/profiles/release). One step: choose the group, the last-seen place and time.
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { makeClientId } from '../../api/client-id.js';
-import { ApiError, describeError } from '../../api/errors.js';
+import { describeError } from '../../api/errors.js';
 import {
   getProfile,
   type ProfileView,
@@ -15,10 +15,11 @@ import { useGroups } from '../../app/hooks.js';
 import { Link } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
 import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
-import { ErrorSummary, holdEnterInFields } from '../../ui/error-summary.js';
+import { ErrorSummary, FormProblem, holdEnterInFields } from '../../ui/error-summary.js';
 import { SelectField, TextArea, TextField } from '../../ui/fields.js';
 import { BackIcon, PhoneIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
+import { submitFailure } from '../../ui/submit-failure.js';
 import { areaCentre } from '../alerts/area.js';
 import { travelText } from '../alerts/labels.js';
 import { isOfficer } from '../alerts/permissions.js';
@@ -185,14 +186,14 @@ function ReleaseForm({ profileId, intro }: { profileId: string | null; intro: Re
       const chosen = active.find((g) => g.id === groupId);
       if (chosen) setRaised({ alert, group: chosen });
     } catch (err) {
-      if (err instanceof ApiError && err.isNetwork) {
-        setProblem(
-          'No signal: the alert is not raised yet. Everything is kept here; press the button again.',
-        );
-      } else if (err instanceof ApiError && err.field) {
-        setServerErrors({ [err.field.startsWith('location') ? 'location' : err.field]: describeError(err) });
+      const failure = submitFailure(err, {
+        noSignal: 'No signal: the alert is not raised yet. Everything is kept here; press the button again.',
+        fieldOf: (field) => (field?.startsWith('location') ? 'location' : (field ?? null)),
+      });
+      if (failure.field) {
+        setServerErrors({ [failure.field]: failure.message });
         requestAnimationFrame(() => summaryBox.current?.focus());
-      } else setProblem(describeError(err));
+      } else setProblem(failure.message);
     } finally {
       setBusy(null);
     }
@@ -276,13 +277,7 @@ function ReleaseForm({ profileId, intro }: { profileId: string | null; intro: Re
           error={errors.policeReference ?? null}
           onChange={(e) => change({ policeReference: e.target.value })}
         />
-        {problem && (
-          <p className="banner banner-error" role="alert">
-            <span className="banner-text">
-              <strong className="banner-label">Problem:</strong> {problem}
-            </span>
-          </p>
-        )}
+        <FormProblem problem={problem} />
         <p className="visually-hidden" role="status">
           {busy ?? ''}
         </p>
