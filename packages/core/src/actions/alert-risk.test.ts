@@ -59,6 +59,7 @@ describe('assessAlertRisk', () => {
     expect(result).toEqual({
       atRisk: true,
       score: 1,
+      likelihood: 1,
       categories: ['missing_person'],
       cues: [MISSING_PERSON_CUE],
     });

@@ -22,7 +22,7 @@ const READ_FIELDS: Record<AlertKind, readonly string[] | null> = {
 /** What the queue shows as the reason a missing-person alert needs attention. */
 export const MISSING_PERSON_CUE = 'missing-person alert';
 
-const NOT_AT_RISK: RiskResult = { atRisk: false, score: 0, categories: [], cues: [] };
+const NOT_AT_RISK: RiskResult = { atRisk: false, score: 0, likelihood: 0, categories: [], cues: [] };
 
 /** The words of an alert the risk check reads: its summary and its kind's free text, a line each. */
 export function alertRiskText(alert: Pick<Alert, 'kind' | 'details' | 'summary'>): string {
@@ -41,7 +41,13 @@ export function alertRiskText(alert: Pick<Alert, 'kind' | 'details' | 'summary'>
  */
 export function assessAlertRisk(alert: Pick<Alert, 'kind' | 'details' | 'summary'>): RiskResult {
   if (alert.kind === 'missing') {
-    return { atRisk: true, score: 1, categories: ['missing_person'], cues: [MISSING_PERSON_CUE] };
+    return {
+      atRisk: true,
+      score: 1,
+      likelihood: 1,
+      categories: ['missing_person'],
+      cues: [MISSING_PERSON_CUE],
+    };
   }
   const text = alertRiskText(alert);
   return text ? checkRisk(text) : NOT_AT_RISK;

@@ -5,11 +5,11 @@ import { negationTest } from './negation.js';
 import { readMessage, type Token } from './normalise.js';
 import type { Found } from './phrases.js';
 
-/** What the check found in one message. */
-export interface RiskResult {
+/** What the lexicon found in one message. */
+export interface LexiconResult {
   /** True when a category's score reached the lexicon's threshold. */
   atRisk: boolean;
-  /** The highest category's score, rounded to two decimals; the threshold is 0.8 in the shipped lexicon. */
+  /** The lexicon's score: its highest category's, rounded to two decimals; its threshold is 0.8. */
   score: number;
   /** The kinds of risk, the strongest first (empty when not at risk). */
   categories: RiskCategory[];
@@ -102,7 +102,7 @@ function dampening(
 }
 
 /** Reads a message and scores it for every category. */
-export function assessRisk(lexicon: CompiledLexicon, text: string): RiskResult {
+export function assessRisk(lexicon: CompiledLexicon, text: string): LexiconResult {
   const message = readMessage(text, lexicon.reading);
   const { tokens } = message;
   // Most messages name no cue at all; they need none of the work below.
