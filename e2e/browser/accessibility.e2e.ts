@@ -103,6 +103,29 @@ describeBrowser('accessibility basics on a phone', () => {
     await context.close();
   });
 
+  it('the account page explains notifications on this phone, and says why they cannot be turned on here', async () => {
+    const person = memberOf(watch);
+    const { context, page } = await newPhone(browser, server.url);
+    // Allowed, as if the person had said yes; headless Chromium still has no push service to subscribe with.
+    await context.grantPermissions(['notifications']);
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill(person.email);
+    await page.getByLabel('Password').fill(person.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await seen(page.getByRole('heading', { name: 'Your groups' }));
+    await page.goto('/account');
+    await checkScreen(page, 'Your account', 'account');
+    const panel = page.getByRole('region', { name: 'Notifications on this phone' });
+    await seen(panel.getByText('even when Fellwatch is closed'));
+    await seen(panel.getByText('Notifications are off for this phone.'));
+    await panel.getByRole('button', { name: 'Turn on notifications' }).click();
+    await seen(panel.getByRole('alert').getByText('could not reach its notification service'));
+    expect(await panel.getByRole('button', { name: 'Turn on notifications' }).isEnabled()).toBe(true);
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'a11y-account-notifications');
+    await context.close();
+  });
+
   it("the admin's screens label every field and fit the screen", async () => {
     const { context, page } = await newPhone(browser, server.url);
     await page.goto('/signin');

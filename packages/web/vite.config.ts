@@ -54,6 +54,8 @@ export default defineConfig({
         // The API, media and the stream never come from the app-shell cache.
         navigateFallbackDenylist: [/^\/api\//, /^\/healthz/, /^\/readyz/],
         cleanupOutdatedCaches: true,
+        // Priority notices with Fellwatch closed: showing them and opening the group's list (public/push-handler.js).
+        importScripts: ['/push-handler.js'],
       },
     }),
   ],

@@ -1,5 +1,5 @@
-// My account: my details (seen only by me), organisations and badges, my reports to the police, Herbert
-// Protocol profiles, API tokens, the API reference, signing out.
+// My account: my details (seen only by me), notifications on this phone, organisations and badges, my
+// reports to the police, Herbert Protocol profiles, API tokens, the API reference, signing out.
 import { Link } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
 import { badgeText } from '../../ui/format.js';
@@ -7,6 +7,7 @@ import { ShieldIcon } from '../../ui/icons.js';
 import { Page } from '../../ui/page.js';
 import { myBadges, myOrganisations } from './account.js';
 import { ProfilesSection } from './profiles-section.js';
+import { PushSection } from './push-section.js';
 import { SignOutSection } from './sign-out-section.js';
 import { ApiReference, TokensSection } from './tokens-section.js';
 
@@ -40,6 +41,8 @@ export function AccountPage() {
           Only you see your email and phone number. Other members see your name and verified badges.
         </p>
       </section>
+
+      <PushSection />
 
       <section aria-labelledby="organisations-h" className="panel">
         <h2 id="organisations-h">Organisations and badges</h2>

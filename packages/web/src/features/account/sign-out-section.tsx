@@ -7,6 +7,7 @@ import { useServices, useSession } from '../../app/session.js';
 import { Banner } from '../../ui/banner.js';
 import { useConfirm } from '../../ui/confirm.js';
 import { plural } from '../../ui/format.js';
+import { turnOffPushBeforeSignOut } from './push.js';
 
 /** The sign-out panel of the account page. */
 export function SignOutSection() {
@@ -30,6 +31,8 @@ export function SignOutSection() {
     }
     setBusy(true);
     try {
+      // The next person to use this phone must not get the notices meant for this account.
+      await turnOffPushBeforeSignOut();
       await session.signOut();
       for (const e of entries) await outbox.discard(e.clientId);
       navigate('/', { replace: true });
