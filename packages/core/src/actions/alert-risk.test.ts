@@ -50,6 +50,20 @@ describe('assessAlertRisk', () => {
     );
   });
 
+  it('reads a description of property with the lexicon only, so where it was dumped is not a risk', () => {
+    const found: Readable = {
+      kind: 'found',
+      details: {
+        kind: 'found',
+        category: 'quad',
+        condition: 'Ignition damaged, front mudguard missing.',
+        heldBy: 'Alston police station',
+      },
+      summary: 'Dumped in the lay-by on the A686 above Leadgate.',
+    };
+    expect(assessAlertRisk(found)).toMatchObject({ atRisk: false, likelihood: 0, categories: [] });
+  });
+
   it('always finds a missing person, by kind, with nothing personal among the cues', () => {
     const result = assessAlertRisk({
       kind: 'missing',

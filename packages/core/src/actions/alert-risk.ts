@@ -1,8 +1,8 @@
-// The risk check on alerts: an alert's own words are read as a message's are, and a missing person is
+// The risk check on alerts: an alert's own words are read by the risk lexicon, and a missing person is
 // urgent by kind. A worrying alert joins the "needs attention" queue of the group it was raised in.
 import type { Alert, AlertKind, Group, Message } from '../model/entities.js';
 import type { CreateAlertResult, Ports } from '../ports/index.js';
-import { checkRisk, type RiskResult } from '../risk/index.js';
+import { checkRiskByLexicon, type RiskResult } from '../risk/index.js';
 import { type RiskNotice, recordRisk } from './safety.js';
 
 /**
@@ -36,8 +36,9 @@ export function alertRiskText(alert: Pick<Alert, 'kind' | 'details' | 'summary'>
 
 /**
  * What the check makes of an alert. A missing person always needs attention, whoever raised it: the
- * group's admins, moderators and officers hear of it in seconds. Other kinds are read for the same
- * signs as a message ("they're in the yard now", "nearly hit one on the bend").
+ * group's admins, moderators and officers hear of it in seconds. Other kinds are read by the lexicon
+ * for the same signs as a message ("they're in the yard now", "nearly hit one on the bend"); not by
+ * the word weights, which were learned from messages and misread descriptions of property.
  */
 export function assessAlertRisk(alert: Pick<Alert, 'kind' | 'details' | 'summary'>): RiskResult {
   if (alert.kind === 'missing') {
@@ -50,7 +51,7 @@ export function assessAlertRisk(alert: Pick<Alert, 'kind' | 'details' | 'summary
     };
   }
   const text = alertRiskText(alert);
-  return text ? checkRisk(text) : NOT_AT_RISK;
+  return text ? checkRiskByLexicon(text) : NOT_AT_RISK;
 }
 
 /**

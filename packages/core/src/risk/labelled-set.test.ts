@@ -10,7 +10,8 @@ import labelled from './labelled-messages.json' with { type: 'json' };
 import { describeEvaluation, evaluate, type LabelledMessage } from './test-support/evaluate.js';
 
 // Floors for the independent set: the target, recall 0.95 at precision 0.8. Scored once when
-// it was added (30 November 2026): precision 0.861, recall 0.993 (149 of 150 risks, 24 false alarms).
+// it was added (30 November 2026): precision 0.861, recall 0.993 (149 of 150 risks, 24 false alarms);
+// 0.856 / 0.993 since 12 ordinary messages were added to the labelled ones (docs/benchmarks.md).
 const INDEPENDENT_RECALL_FLOOR = 0.95;
 const INDEPENDENT_PRECISION_FLOOR = 0.8;
 
