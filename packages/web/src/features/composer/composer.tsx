@@ -1,7 +1,6 @@
 // The message composer: text with a counter near the limit, photos, a location, replies; queued when offline.
 // Every message is read by the same risk check the server runs: a worrying one shows the emergency
 // guidance at once, on this phone, even without signal.
-import { checkRisk } from '@fellwatch/core';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { BODY_WARNING_AT, MAX_BODY, MAX_PHOTOS } from '../../api/limits.js';
 import type { GeoPoint, MessageView } from '../../api/types.js';
@@ -9,6 +8,7 @@ import { useServices } from '../../app/session.js';
 import { plural } from '../../ui/format.js';
 import { CameraIcon, PinIcon, SendIcon } from '../../ui/icons.js';
 import { type Guidance, telHref } from '../safety/guidance.js';
+import { loadRiskCheck, readsAsRisk } from '../safety/risk-check.js';
 import { RiskDialog } from '../safety/risk-dialog.js';
 import { type AttachedPhoto, LocationChip, PhotoTray } from './attachments.js';
 import { LocationPanel } from './location-panel.js';
@@ -71,6 +71,11 @@ export function Composer({
     if (replyTo) text.current?.focus();
   }, [replyTo]);
 
+  // The full risk check loads while the member reads, so it is there when they send.
+  useEffect(() => {
+    void loadRiskCheck();
+  }, []);
+
   const left = MAX_BODY - body.length;
   const canSend = !busy && (body.trim().length > 0 || photos.length > 0 || location !== null) && left >= 0;
 
@@ -110,7 +115,7 @@ export function Composer({
     e?.preventDefault();
     if (!canSend) return;
     // Before anything else: the guidance opens in the same moment the message is sent.
-    if (body.trim().length > 0 && checkRisk(body).atRisk) setRiskShown(true);
+    if (readsAsRisk(body)) setRiskShown(true);
     setBusy(true);
     try {
       await outbox.add({
