@@ -2,23 +2,12 @@
 import type { ExternalAlertPolicy, GroupArea } from '../model/entities.js';
 import type { GroupId, OrganisationId } from '../model/ids.js';
 import type { ReachGroup } from '../ports/store.js';
+import { seededRandom } from '../seeded-random.js';
 import type { MatchableAlert } from './prepare.js';
 
 /** The fixed "now" generated alerts are dated against (2026-01-01T00:00:00Z). */
 export const BENCH_NOW = Date.UTC(2026, 0, 1);
 const DAY_MS = 86_400_000;
-
-/** A small seeded generator (mulberry32): the same seed always gives the same data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;

@@ -1,6 +1,6 @@
 // Unit tests of identifier normalisation: spaces, case, punctuation, accents and the O/0 and I/1 confusions.
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from './bench-data.js';
+import { seededRandom } from '../seeded-random.js';
 import { normaliseIdentifier, normalisesTo } from './identifiers.js';
 
 describe('normaliseIdentifier', () => {

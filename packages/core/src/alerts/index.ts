@@ -1,6 +1,7 @@
 // Alerts: reach across groups and organisations, identifier normalisation, and stolen-to-found matching.
 
-export { BENCH_NOW, generateBenchAlerts, generateBenchGroups, seededRandom } from './bench-data.js';
+export { seededRandom } from '../seeded-random.js';
+export { BENCH_NOW, generateBenchAlerts, generateBenchGroups } from './bench-data.js';
 export {
   type CandidateBucket,
   type PreparedCandidates,

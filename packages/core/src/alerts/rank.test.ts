@@ -1,6 +1,7 @@
 // Unit tests of ranking: best first, limits, thresholds, ties, and the prepared index agreeing with a plain scan.
 import { describe, expect, it } from 'vitest';
-import { BENCH_NOW, generateBenchAlerts, seededRandom } from './bench-data.js';
+import { seededRandom } from '../seeded-random.js';
+import { BENCH_NOW, generateBenchAlerts } from './bench-data.js';
 import { prepareCandidates } from './candidates.js';
 import { descriptiveMatchWindow, rankMatches, scoreMatch } from './matching.js';
 import type { MatchableAlert } from './prepare.js';

@@ -4,7 +4,8 @@ import type { GroupArea } from '../model/entities.js';
 import { DomainError } from '../model/errors.js';
 import type { GroupId, OrganisationId } from '../model/ids.js';
 import type { ReachGroup } from '../ports/store.js';
-import { generateBenchGroups, seededRandom } from './bench-data.js';
+import { seededRandom } from '../seeded-random.js';
+import { generateBenchGroups } from './bench-data.js';
 import { distanceToAreaKm } from './geometry.js';
 import { buildReachIndex, computeReach, defaultReachKm, MAX_REACH_KM, type ReachMode } from './reach.js';
 

@@ -1,6 +1,7 @@
 // Learns word-weights.json from labelled messages: logistic regression for risk or not, and a
 // softmax over the kinds of risk for which kind. Pure and deterministic: the same messages give the
 // same tables, to the last digit, so a test can tell when the committed tables are out of date.
+import { seededRandom } from '../seeded-random.js';
 import { RISK_CATEGORIES, type RiskCategory } from './categories.js';
 import type { Token } from './normalise.js';
 import { type WordWeights, wordFeatures } from './word-model.js';
@@ -48,22 +49,10 @@ function kept(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** A small seeded generator (mulberry32), so the shuffle is the same on every machine. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The messages in a fixed order that does not depend on the order of the file. */
 function shuffled<Item extends { key: string }>(items: readonly Item[], seed: number): Item[] {
   const ordered = [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   for (let index = ordered.length - 1; index > 0; index -= 1) {
     const other = Math.floor(random() * (index + 1));
     [ordered[index], ordered[other]] = [ordered[other] as Item, ordered[index] as Item];
