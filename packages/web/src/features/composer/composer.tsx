@@ -11,6 +11,7 @@ import { type Guidance, telHref } from '../safety/guidance.js';
 import { loadRiskCheck, readsAsRisk } from '../safety/risk-check.js';
 import { RiskDialog } from '../safety/risk-dialog.js';
 import { type AttachedPhoto, LocationChip, PhotoTray } from './attachments.js';
+import { attachPhotos, takeImages } from './form-photos.js';
 import { LocationPanel } from './location-panel.js';
 
 interface ComposerProps {
@@ -81,21 +82,12 @@ export function Composer({
 
   const addFiles = (files: FileList | null) => {
     if (!files) return;
-    const images = [...files].filter((f) => f.type.startsWith('image/'));
-    const room = MAX_PHOTOS - photos.length;
-    const taken = images.slice(0, Math.max(0, room));
-    const skipped = files.length - taken.length;
-    setPhotos((p) => [
-      ...p,
-      ...taken.map((file) => ({
-        key: `${file.name}-${file.size}-${Math.random()}`,
-        file,
-        preview: URL.createObjectURL(file),
-      })),
-    ]);
+    const picked = [...files];
+    const { taken, leftOut: skipped } = takeImages(picked, MAX_PHOTOS - photos.length);
+    setPhotos((p) => [...p, ...attachPhotos(taken)]);
     setNotice(
       skipped > 0
-        ? images.length < files.length
+        ? picked.some((f) => !f.type.startsWith('image/'))
           ? 'Only photos can be attached; other files were left out.'
           : `A message can carry up to ${MAX_PHOTOS} photos; ${plural(skipped, 'photo was', 'photos were')} left out.`
         : null,

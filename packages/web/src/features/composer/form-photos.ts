@@ -10,6 +10,15 @@ export function takeImages(files: readonly File[], room: number): { taken: File[
   return { taken, leftOut: files.length - taken.length };
 }
 
+/** Picked files as tray photos, each with a preview URL the tray frees when it lets the photo go. */
+export function attachPhotos(files: readonly File[]): AttachedPhoto[] {
+  return files.map((file) => ({
+    key: `${file.name}-${file.size}-${Math.random()}`,
+    file,
+    preview: URL.createObjectURL(file),
+  }));
+}
+
 /**
  * Uploads, in order, each photo not yet in `sent` (by tray key) and gives every photo's id. `sent` keeps
  * what reached the server, so a retry after a failure sends only the rest.
@@ -65,14 +74,7 @@ export function useFormPhotos(max: number, onLeftOut: (count: number) => void): 
     add(files) {
       if (!files) return;
       const { taken, leftOut } = takeImages([...files], max - photos.length);
-      setPhotos((p) => [
-        ...p,
-        ...taken.map((file) => ({
-          key: `${file.name}-${file.size}-${Math.random()}`,
-          file,
-          preview: URL.createObjectURL(file),
-        })),
-      ]);
+      setPhotos((p) => [...p, ...attachPhotos(taken)]);
       onLeftOut(leftOut);
     },
     remove(key) {
