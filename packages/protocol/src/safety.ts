@@ -15,7 +15,15 @@ export const RiskCategory = z.enum([
 ]);
 export type RiskCategory = z.infer<typeof RiskCategory>;
 
-/** The numbers a group's members are told to call, and the force's online report form. */
+/** The least and most days an organisation may keep a found person's record. */
+export const MIN_RECORD_RETENTION_DAYS = 30;
+export const MAX_RECORD_RETENTION_DAYS = 3650;
+const RETENTION_RULE = `must be a whole number of days from ${MIN_RECORD_RETENTION_DAYS} to ${MAX_RECORD_RETENTION_DAYS}`;
+
+/**
+ * The numbers a group's members are told to call, and the force's online report form; beside them, how
+ * long the organisation keeps a found person's record.
+ */
 export const EmergencyGuidance = z.object({
   organisationId: Id,
   /** Someone is in danger or a crime is happening now. */
@@ -25,6 +33,8 @@ export const EmergencyGuidance = z.object({
   /** An https address, or null. */
   onlineReportUrl: z.string().nullable(),
   forceName: z.string().nullable(),
+  /** Days the record of a found person is kept for officers after their details are withdrawn (365 unless set). */
+  recordRetentionDays: z.number().int(),
   /** When the organisation's admins last set it; null while the defaults (999, 101) apply. */
   updatedAt: Epoch.nullable(),
 });
@@ -33,13 +43,20 @@ export const GuidanceResponse = z.object({ guidance: EmergencyGuidance });
 
 /**
  * An organisation admin sets the numbers (digits, 3 to 15 of them, single spaces allowed: "999",
- * "0300 123 1212") and the online form (a full https address, or null / empty for none).
+ * "0300 123 1212"), the online form (a full https address, or null / empty for none) and how many days
+ * a found person's record is kept (30 to 3650; left out, it stays as it was).
  */
 export const SetEmergencyGuidance = z.object({
   emergencyNumber: z.string().trim().min(1).max(24).default('999'),
   nonEmergencyNumber: z.string().trim().min(1).max(24).default('101'),
   onlineReportUrl: z.string().trim().max(500).nullable().default(null),
   forceName: z.string().trim().max(120).nullable().default(null),
+  recordRetentionDays: z
+    .number({ error: RETENTION_RULE })
+    .int(RETENTION_RULE)
+    .min(MIN_RECORD_RETENTION_DAYS, RETENTION_RULE)
+    .max(MAX_RECORD_RETENTION_DAYS, RETENTION_RULE)
+    .optional(),
 });
 export type SetEmergencyGuidance = z.infer<typeof SetEmergencyGuidance>;
 

@@ -62,7 +62,8 @@ export type SightingAdded = z.infer<typeof SightingAdded>;
 
 /**
  * What officers of the alert's organisation keep after a missing-person alert is closed: the alert and
- * its sightings as they were, who closed it and when. Every read is audited.
+ * its sightings as they were, who closed it and when, and when it will be deleted (`keptUntil`: the
+ * withdrawal plus the organisation's rule as it is now). Every read is audited.
  */
 export const MissingRecord = z.object({
   alert: AlertView,
@@ -70,5 +71,6 @@ export const MissingRecord = z.object({
   outcomeNote: z.string().nullable(),
   withdrawnAt: Epoch,
   withdrawnBy: PublicPerson,
+  keptUntil: Epoch,
 });
 export type MissingRecord = z.infer<typeof MissingRecord>;

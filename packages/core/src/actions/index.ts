@@ -11,6 +11,7 @@ export * from './photos.js';
 export * from './places.js';
 export * from './profiles.js';
 export * from './push.js';
+export * from './record-retention.js';
 export * from './safety.js';
 export * from './sessions.js';
 export * from './sightings.js';

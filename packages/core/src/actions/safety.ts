@@ -26,6 +26,7 @@ import type {
   WatchShift,
 } from '../ports/index.js';
 import type { RiskCategory, RiskResult } from '../risk/index.js';
+import { checkRecordRetentionDays, DEFAULT_RECORD_RETENTION_DAYS } from './record-retention.js';
 import { occurrenceAt, type WeeklyTimes } from './watch-pattern.js';
 
 export { nextOccurrence, occurrenceAt, WATCH_TIME_ZONE, type WeeklyTimes } from './watch-pattern.js';
@@ -60,6 +61,8 @@ export interface GuidanceInput {
   nonEmergencyNumber: string;
   onlineReportUrl: string | null;
   forceName?: string | null;
+  /** Days a found person's record is kept (30 to 3650); left out, the rule stays as it was. */
+  recordRetentionDays?: number | undefined;
 }
 
 /** Going on watch: for these groups (default: every group the actor may watch), from `startsAt` (default now). */
@@ -131,6 +134,7 @@ export function defaultGuidance(organisationId: OrganisationId): EmergencyGuidan
     nonEmergencyNumber: DEFAULT_NON_EMERGENCY_NUMBER,
     onlineReportUrl: null,
     forceName: null,
+    recordRetentionDays: DEFAULT_RECORD_RETENTION_DAYS,
     updatedBy: null,
     updatedAt: null,
   };
@@ -198,7 +202,11 @@ export async function getEmergencyGuidance(
   return guidanceFor(store, organisationId);
 }
 
-/** Sets an organisation's numbers and online form (its admins, and platform admins). */
+/**
+ * Sets an organisation's numbers and online form, and how long a found person's record is kept (its
+ * admins, and platform admins). A shorter rule applies to records already kept: the next sweep deletes
+ * those it puts past their time.
+ */
 export async function setEmergencyGuidance(
   ports: Pick<Ports, 'store' | 'clock'>,
   actor: Actor,
@@ -225,6 +233,10 @@ export async function setEmergencyGuidance(
     ),
     onlineReportUrl: checkOnlineReportUrl(input.onlineReportUrl),
     forceName: checkForceName(input.forceName),
+    recordRetentionDays:
+      input.recordRetentionDays === undefined
+        ? (await guidanceFor(store, organisationId)).recordRetentionDays
+        : checkRecordRetentionDays(input.recordRetentionDays),
     updatedBy: actor.user.id,
     updatedAt: now,
   };
@@ -241,6 +253,7 @@ export async function setEmergencyGuidance(
         nonEmergencyNumber: guidance.nonEmergencyNumber,
         onlineReportUrl: guidance.onlineReportUrl,
         forceName: guidance.forceName,
+        recordRetentionDays: guidance.recordRetentionDays,
       },
       at: now,
     });

@@ -2,7 +2,7 @@
 import type { Actor } from '../model/actor.js';
 import type { Alert, GeoPoint, Group, Membership, Sighting, SightingId } from '../model/entities.js';
 import { DomainError, fail } from '../model/errors.js';
-import type { AlertId, GroupId, MediaId } from '../model/ids.js';
+import type { AlertId, EpochMs, GroupId, MediaId } from '../model/ids.js';
 import {
   canReadMissingRecord,
   canReportSighting,
@@ -13,6 +13,8 @@ import {
 import type { MissingRecord, Ports, Repositories } from '../ports/index.js';
 import { checkAlertLocation, checkPlaceText, isOpenAlert } from './alert-input.js';
 import { messageLength } from './messages.js';
+import { recordKeptUntil } from './record-retention.js';
+import { guidanceFor } from './safety.js';
 
 const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** The most photos one sighting carries. */
@@ -49,6 +51,11 @@ export interface SightingListResult {
   /** The person's details were withdrawn (found, or the alert closed): no sightings are shown. */
   withdrawn: boolean;
   showReporters: boolean;
+}
+
+/** The record officers keep, and when it will be deleted under the organisation's rule as it is now. */
+export interface KeptMissingRecord extends MissingRecord {
+  keptUntil: EpochMs;
 }
 
 /**
@@ -125,14 +132,14 @@ export async function listSightings(
 
 /**
  * The record kept once a missing person's details were withdrawn: the alert and its sightings as they
- * were. Only officers of the organisation that owns the alert's group may read it, and each read is
- * audited; to anyone else it does not exist.
+ * were, and when it will be deleted. Only officers of the organisation that owns the alert's group may
+ * read it, and each read is audited; to anyone else it does not exist.
  */
 export async function readMissingRecord(
   ports: Ports,
   actor: Actor,
   alertId: AlertId,
-): Promise<MissingRecord> {
+): Promise<KeptMissingRecord> {
   const { store } = ports;
   const alert = await store.getAlert(alertId);
   const origin = alert && (await store.getGroup(alert.originGroupId));
@@ -141,6 +148,7 @@ export async function readMissingRecord(
   }
   const record = await store.sightings.getMissingRecord(alert.id);
   if (!record) throw fail.notFound('Record');
+  const rule = await guidanceFor(store, record.organisationId);
   await store.appendAudit({
     actorId: actor.user.id,
     action: 'alert.record_viewed',
@@ -150,7 +158,7 @@ export async function readMissingRecord(
     detail: { sightings: record.sightings.length },
     at: ports.clock.now(),
   });
-  return record;
+  return { ...record, keptUntil: recordKeptUntil(record.withdrawnAt, rule.recordRetentionDays) };
 }
 
 /** The reporter must be an active member of the group; others learn nothing about it. */

@@ -4,6 +4,7 @@ import type { Actor } from '../model/actor.js';
 import type { GroupRole, Membership, MembershipStatus } from '../model/entities.js';
 import type { GroupId, OrganisationId, SessionId, UserId } from '../model/ids.js';
 import {
+  canDeleteMissingRecord,
   canRaiseMissingAlert,
   canReadMissingRecord,
   canReportSighting,
@@ -15,7 +16,12 @@ const OTHER_FORCE = '01J0000000000000000000FRC2' as OrganisationId;
 const WEARDALE = '01J0000000000000000000GRP1' as GroupId;
 
 function actor(
-  affiliations: { organisationId: OrganisationId; affiliation: 'officer' | 'staff' }[] = [],
+  affiliations: {
+    organisationId: OrganisationId;
+    affiliation: 'officer' | 'staff' | null;
+    isAdmin?: boolean;
+  }[] = [],
+  isPlatformAdmin = false,
 ): Actor {
   const id = '01J0000000000000000000USR1' as UserId;
   return {
@@ -25,13 +31,13 @@ function actor(
       email: 'ann@example.org',
       phone: null,
       passwordHash: '',
-      isPlatformAdmin: false,
+      isPlatformAdmin,
       createdAt: 0,
     },
     affiliations: affiliations.map((a) => ({
+      isAdmin: false,
       ...a,
       userId: id,
-      isAdmin: false,
       verifiedBy: id,
       verifiedAt: 0,
     })),
@@ -86,5 +92,30 @@ describe('sightings and the record', () => {
     expect(canReadMissingRecord(officer, FORCE)).toBe(true);
     expect(canReadMissingRecord(officer, OTHER_FORCE)).toBe(false);
     expect(canReadMissingRecord(actor([{ organisationId: FORCE, affiliation: 'staff' }]), FORCE)).toBe(false);
+  });
+});
+
+describe('deleting the record early', () => {
+  it('is for officers and admins of the alert’s organisation, not platform admins or anyone else', () => {
+    expect(canDeleteMissingRecord(actor([{ organisationId: FORCE, affiliation: 'officer' }]), FORCE)).toBe(
+      true,
+    );
+    expect(
+      canDeleteMissingRecord(actor([{ organisationId: FORCE, affiliation: null, isAdmin: true }]), FORCE),
+    ).toBe(true);
+    expect(
+      canDeleteMissingRecord(actor([{ organisationId: OTHER_FORCE, affiliation: 'officer' }]), FORCE),
+    ).toBe(false);
+    expect(
+      canDeleteMissingRecord(
+        actor([{ organisationId: OTHER_FORCE, affiliation: null, isAdmin: true }]),
+        FORCE,
+      ),
+    ).toBe(false);
+    expect(canDeleteMissingRecord(actor([{ organisationId: FORCE, affiliation: 'staff' }]), FORCE)).toBe(
+      false,
+    );
+    expect(canDeleteMissingRecord(actor([], true), FORCE)).toBe(false);
+    expect(canDeleteMissingRecord(actor(), FORCE)).toBe(false);
   });
 });

@@ -32,3 +32,13 @@ export function canSeeSightingReporters(actor: Actor): boolean {
 export function canReadMissingRecord(actor: Actor, organisationId: OrganisationId): boolean {
   return actor.affiliations.some((a) => a.organisationId === organisationId && a.affiliation === 'officer');
 }
+
+/**
+ * Deleting a record before its organisation's rule would: an officer of that organisation, or one of
+ * its admins. Platform admins are not among them: the record is the organisation's.
+ */
+export function canDeleteMissingRecord(actor: Actor, organisationId: OrganisationId): boolean {
+  return actor.affiliations.some(
+    (a) => a.organisationId === organisationId && (a.affiliation === 'officer' || a.isAdmin),
+  );
+}

@@ -8,7 +8,8 @@ export type FlagId = Id<'flag'>;
 
 /**
  * What a group's members are told to do instead of posting: the numbers to call and the force's
- * online form. Set by the organisation's admins; DEFAULT_GUIDANCE applies until they do.
+ * online form; beside them, how long the organisation keeps a found person's record. Set by the
+ * organisation's admins; the defaults (defaultGuidance) apply until they do.
  */
 export interface EmergencyGuidance {
   organisationId: OrganisationId;
@@ -20,6 +21,8 @@ export interface EmergencyGuidance {
   onlineReportUrl: string | null;
   /** The force's name as people know it ("Durham Constabulary"), or null. */
   forceName: string | null;
+  /** How many days the record of a found person is kept after their details were withdrawn (ADR 6). */
+  recordRetentionDays: number;
   /** Who last set it, and when (null while the defaults apply). */
   updatedBy: UserId | null;
   updatedAt: EpochMs | null;

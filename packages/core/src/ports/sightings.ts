@@ -43,6 +43,34 @@ export interface WithdrawnMedia {
   withdrawnAt: EpochMs;
 }
 
+/** A record whose time under its organisation's retention rule has run out. */
+export interface ExpiredMissingRecord {
+  alertId: AlertId;
+  organisationId: OrganisationId;
+  withdrawnAt: EpochMs;
+  /** `withdrawnAt` plus the organisation's rule: the moment it became due for deletion. */
+  keptUntil: EpochMs;
+}
+
+/** A photo kept with a record, as deleting it needs to know it: which files to remove from the MediaStore. */
+export interface RecordPhoto {
+  mediaId: MediaId;
+  sha256: string;
+  /**
+   * Another photo (not kept with this record) has the same bytes: the original, stored once under its
+   * SHA-256, is theirs too and must stay.
+   */
+  originalShared: boolean;
+}
+
+/** What deleting a record removed: its row, its photos' withdrawal rows and the photos themselves. */
+export interface DeletedMissingRecord {
+  alertId: AlertId;
+  organisationId: OrganisationId;
+  withdrawnAt: EpochMs;
+  mediaIds: MediaId[];
+}
+
 /** Sightings, and the withdrawal of a missing person's details with the record officers keep. */
 export interface SightingRepository {
   /**
@@ -68,4 +96,22 @@ export interface SightingRepository {
   getWithdrawnMedia(mediaId: MediaId): Promise<WithdrawnMedia | undefined>;
   /** Whether a missing-person alert or a sighting carries this photo (so it may be withdrawn later). */
   isMissingPersonMedia(mediaId: MediaId): Promise<boolean>;
+  /**
+   * Records due for deletion at `now`: withdrawn at least their organisation's rule ago (its
+   * `recordRetentionDays`, or `defaultRetentionDays` for one that has set none), soonest due first.
+   */
+  listExpiredMissingRecords(
+    now: EpochMs,
+    defaultRetentionDays: number,
+    limit: number,
+  ): Promise<ExpiredMissingRecord[]>;
+  /** The photos withdrawn with this alert that are still stored (see RecordPhoto). */
+  listRecordPhotos(alertId: AlertId): Promise<RecordPhoto[]>;
+  /**
+   * Deletes the record in one transaction: its row, the withdrawal rows of its photos, and those
+   * photos' media rows (so every address of them answers "not found"). The alert and the placements,
+   * already reduced to "found safe", stay. Undefined when there was no record (already deleted, perhaps
+   * by another node at the same moment): nothing is written then.
+   */
+  deleteMissingRecord(alertId: AlertId): Promise<DeletedMissingRecord | undefined>;
 }
