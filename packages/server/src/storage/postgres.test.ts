@@ -24,6 +24,7 @@ describeEngine('postgres', 'PostgreSQL store', () => {
         '0008-profiles',
         '0009-profiles-client-id',
         '0010-push',
+        '0011-record-retention',
       ]);
       expect(await migrateToLatest({ databaseUrl: testDatabaseUrl, sqlitePath: '', pgSchema: a })).toEqual(
         [],

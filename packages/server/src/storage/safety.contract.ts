@@ -72,7 +72,7 @@ export function safetyContract(store: () => Store): void {
 
   // ---- guidance ----
 
-  it('has no guidance for an organisation until its admins set some, then keeps the latest', async () => {
+  it('has no guidance for an organisation until its admins set some, then keeps the latest, with its record rule', async () => {
     const { organisation, user } = await aGroupWithMemberAndMore(store(), 0);
     expect(await safety().getGuidance(organisation.id)).toBeUndefined();
     const first = {
@@ -81,12 +81,19 @@ export function safetyContract(store: () => Store): void {
       nonEmergencyNumber: '101',
       onlineReportUrl: 'https://www.durham.police.uk/ro/report',
       forceName: 'Durham Constabulary',
+      recordRetentionDays: 365,
       updatedBy: user.id,
       updatedAt: fixtureEpoch + 1,
     };
     await safety().putGuidance(first);
     expect(await safety().getGuidance(organisation.id)).toEqual(first);
-    const second = { ...first, nonEmergencyNumber: '0345 60 60 365', onlineReportUrl: null, forceName: null };
+    const second = {
+      ...first,
+      nonEmergencyNumber: '0345 60 60 365',
+      onlineReportUrl: null,
+      forceName: null,
+      recordRetentionDays: 3650,
+    };
     await safety().putGuidance({ ...second, updatedAt: fixtureEpoch + 2 });
     expect(await safety().getGuidance(organisation.id)).toEqual({ ...second, updatedAt: fixtureEpoch + 2 });
   });

@@ -50,6 +50,7 @@ describe('SQLite store', () => {
       '0008-profiles',
       '0009-profiles-client-id',
       '0010-push',
+      '0011-record-retention',
     ]);
     expect(await migrateToLatest({ sqlitePath })).toEqual([]);
     const store = await openStore({ sqlitePath });

@@ -9,6 +9,7 @@ import { profilesContract } from './profiles.contract.js';
 import { pushContract } from './push.contract.js';
 import { safetyContract } from './safety.contract.js';
 import { sightingsContract } from './sightings.contract.js';
+import { sightingsRetentionContract } from './sightings-retention.contract.js';
 import { auditContract } from './store-audit.contract.js';
 import { groupsContract } from './store-groups.contract.js';
 import { messagesContract } from './store-messages.contract.js';
@@ -41,6 +42,7 @@ export function storeContract(engine: Engine) {
   describe('safety', () => safetyContract(store));
   describe('escalations', () => escalationsContract(store));
   describe('sightings', () => sightingsContract(store));
+  describe('sightings: retention of the record', () => sightingsRetentionContract(store));
   describe('profiles', () => profilesContract(store));
   describe('push', () => pushContract(store));
 

@@ -11,6 +11,7 @@ import { missingMigration } from './0007-missing.js';
 import { profilesMigration } from './0008-profiles.js';
 import { profilesClientIdMigration } from './0009-profiles-client-id.js';
 import { pushMigration } from './0010-push.js';
+import { recordRetentionMigration } from './0011-record-retention.js';
 
 /** Every migration by name; names sort in the order they apply. */
 export function migrations(engine: Engine): Record<string, Migration> {
@@ -25,6 +26,7 @@ export function migrations(engine: Engine): Record<string, Migration> {
     '0008-profiles': profilesMigration,
     '0009-profiles-client-id': profilesClientIdMigration,
     '0010-push': pushMigration,
+    '0011-record-retention': recordRetentionMigration,
   };
 }
 

@@ -24,13 +24,14 @@ import type { Atomically, Db } from './repository.js';
 
 type PatternQuery = SelectQueryBuilder<Database, 'watch_patterns', Selectable<WatchPatternsTable>>;
 
-/** An organisation's numbers and online form, once its admins have set them. */
+/** An organisation's numbers and online form, and its rule for found people's records, once its admins have set them. */
 export interface EmergencyGuidanceTable {
   organisation_id: string;
   emergency_number: string;
   non_emergency_number: string;
   online_report_url: string | null;
   force_name: string | null;
+  record_retention_days: number;
   updated_by: string | null;
   updated_at: number | null;
 }
@@ -117,6 +118,7 @@ export class SqlSafetyRepository implements SafetyRepository {
       non_emergency_number: guidance.nonEmergencyNumber,
       online_report_url: guidance.onlineReportUrl,
       force_name: guidance.forceName,
+      record_retention_days: guidance.recordRetentionDays,
       updated_by: guidance.updatedBy,
       updated_at: guidance.updatedAt,
     };
@@ -391,6 +393,7 @@ function toGuidance(row: Selectable<EmergencyGuidanceTable>): EmergencyGuidance 
     nonEmergencyNumber: row.non_emergency_number,
     onlineReportUrl: row.online_report_url,
     forceName: row.force_name,
+    recordRetentionDays: Number(row.record_retention_days),
     updatedBy: row.updated_by as UserId | null,
     updatedAt: row.updated_at === null ? null : Number(row.updated_at),
   };

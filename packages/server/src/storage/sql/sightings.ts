@@ -4,19 +4,23 @@ import {
   type Alert,
   type AlertId,
   type AlertUpdate,
+  type DeletedMissingRecord,
+  type EpochMs,
+  type ExpiredMissingRecord,
   fail,
   type GroupId,
   type MediaId,
   type MissingRecord,
   type MissingWithdrawal,
   type OrganisationId,
+  type RecordPhoto,
   type Sighting,
   type SightingId,
   type SightingRepository,
   type UserId,
   type WithdrawnMedia,
 } from '@fellwatch/core';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import { getAlert, updateAlert } from './alerts.js';
 import { isUniqueViolation } from './errors.js';
 import type { Atomically, Db } from './repository.js';
@@ -66,6 +70,7 @@ export type SightingTables = {
 };
 
 const OPEN_STATUSES = ['unverified', 'confirmed'];
+const DAY_MS = 24 * 60 * 60 * 1000;
 const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
 /** Reads a sightings row. */
@@ -235,6 +240,91 @@ export class SqlSightingRepository implements SightingRepository {
       .limit(1)
       .executeTakeFirst();
     return row !== undefined;
+  }
+
+  async listExpiredMissingRecords(
+    now: EpochMs,
+    defaultRetentionDays: number,
+    limit: number,
+  ): Promise<ExpiredMissingRecord[]> {
+    // The rule as the organisation set it beside its numbers, else the default; days as bigint, so
+    // ten years in milliseconds does not overflow PostgreSQL's integer.
+    const keptUntil = sql<number>`missing_records.withdrawn_at + cast(coalesce(emergency_guidance.record_retention_days, ${defaultRetentionDays}) as bigint) * ${sql.lit(DAY_MS)}`;
+    const rows = await this.db
+      .selectFrom('missing_records')
+      .leftJoin('emergency_guidance', 'emergency_guidance.organisation_id', 'missing_records.organisation_id')
+      .select([
+        'missing_records.alert_id',
+        'missing_records.organisation_id',
+        'missing_records.withdrawn_at',
+        keptUntil.as('kept_until'),
+      ])
+      .where(keptUntil, '<=', now)
+      .orderBy('kept_until')
+      .orderBy('missing_records.alert_id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      alertId: r.alert_id as AlertId,
+      organisationId: r.organisation_id as OrganisationId,
+      withdrawnAt: Number(r.withdrawn_at),
+      keptUntil: Number(r.kept_until),
+    }));
+  }
+
+  async listRecordPhotos(alertId: AlertId): Promise<RecordPhoto[]> {
+    const rows = await this.db
+      .selectFrom('withdrawn_media')
+      .innerJoin('media', 'media.id', 'withdrawn_media.media_id')
+      .select(['media.id', 'media.sha256'])
+      .where('withdrawn_media.alert_id', '=', alertId)
+      .orderBy('media.id')
+      .execute();
+    if (rows.length === 0) return [];
+    const others = await this.db
+      .selectFrom('media')
+      .select('sha256')
+      .where('sha256', 'in', unique(rows.map((r) => r.sha256)))
+      .where(
+        'id',
+        'not in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    const shared = new Set(others.map((o) => o.sha256));
+    return rows.map((r) => ({
+      mediaId: r.id as MediaId,
+      sha256: r.sha256,
+      originalShared: shared.has(r.sha256),
+    }));
+  }
+
+  deleteMissingRecord(alertId: AlertId): Promise<DeletedMissingRecord | undefined> {
+    return this.atomically(async (conn) => {
+      // First the record's row: on PostgreSQL a second deletion waits here, then finds nothing.
+      const record = await conn
+        .deleteFrom('missing_records')
+        .where('alert_id', '=', alertId)
+        .returning(['organisation_id', 'withdrawn_at'])
+        .executeTakeFirst();
+      if (!record) return undefined;
+      const withdrawn = await conn
+        .deleteFrom('withdrawn_media')
+        .where('alert_id', '=', alertId)
+        .returning('media_id')
+        .execute();
+      const mediaIds = withdrawn.map((w) => w.media_id as MediaId).sort();
+      if (mediaIds.length > 0) {
+        await conn.deleteFrom('alert_media').where('media_id', 'in', mediaIds).execute();
+        await conn.deleteFrom('media').where('id', 'in', mediaIds).execute();
+      }
+      return {
+        alertId,
+        organisationId: record.organisation_id as OrganisationId,
+        withdrawnAt: Number(record.withdrawn_at),
+        mediaIds,
+      };
+    });
   }
 }
 
