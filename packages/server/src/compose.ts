@@ -20,6 +20,7 @@ import type { Config } from './config/index.js';
 import { openFanout } from './fanout/index.js';
 import type { Fanout } from './fanout/port.js';
 import { createGeocoder, What3wordsClient } from './geocoding/index.js';
+import { startRecordSweeper } from './jobs/index.js';
 import { createImageProcessor, DiskMediaStore } from './media/index.js';
 import { createAttentionNotifier, loadVapidIdentity, WebPushSender } from './push/index.js';
 import { openStore, SqlStore } from './storage/index.js';
@@ -118,12 +119,21 @@ export async function compose(config: Config, overrides: ComposeOverrides = {}):
         allowedOrigins: allowedOrigins(config),
       }),
   });
+  // Found people's records past their organisation's rule are deleted every hour (ADR 6).
+  const recordSweeper = startRecordSweeper({
+    ports,
+    log: {
+      info: (context, message) => app.log.info(context, message),
+      error: (context, message) => app.log.error(context, message),
+    },
+  });
   return {
     app,
     ctx,
     flushEvents: () => publisher.flush(),
     flushPush: () => notifier.flush(),
     async close() {
+      await recordSweeper.stop();
       await app.close();
       await publisher.flush();
       await notifier.flush();

@@ -46,6 +46,7 @@ export function presentGuidance(guidance: CoreGuidance): EmergencyGuidance {
     nonEmergencyNumber: guidance.nonEmergencyNumber,
     onlineReportUrl: guidance.onlineReportUrl,
     forceName: guidance.forceName,
+    recordRetentionDays: guidance.recordRetentionDays,
     updatedAt: guidance.updatedAt,
   };
 }

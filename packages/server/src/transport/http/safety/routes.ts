@@ -69,7 +69,8 @@ export function registerSafetyRoutes(api: Api): void {
   api.route({
     method: 'PUT',
     url: '/api/v1/organisations/:id/guidance',
-    summary: "Set the organisation's emergency numbers and online report form (its admins)",
+    summary:
+      "Set the organisation's emergency numbers and online report form, and how many days a found person's record is kept (its admins)",
     tag: 'safety',
     auth: 'required',
     params: OrganisationParams,

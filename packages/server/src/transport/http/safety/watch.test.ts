@@ -61,6 +61,7 @@ describeEngines('safety routes: guidance and who is watching', (engine) => {
         nonEmergencyNumber: '101',
         onlineReportUrl: null,
         forceName: null,
+        recordRetentionDays: 365,
         updatedAt: null,
       });
     });

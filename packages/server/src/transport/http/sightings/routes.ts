@@ -5,6 +5,7 @@ import {
   type AlertId,
   addSighting,
   canSeeSightingReporters,
+  deleteMissingRecord,
   type GeoPoint,
   type GroupId,
   getAlert,
@@ -86,7 +87,7 @@ export function registerSightingRoutes(api: Api): void {
     method: 'GET',
     url: '/api/v1/alerts/:alertId/record',
     summary:
-      "The record kept once a missing person's details were withdrawn: the alert and sightings as they were (officers of the organisation; audited)",
+      "The record kept once a missing person's details were withdrawn: the alert and sightings as they were, and when it will be deleted (officers of the organisation; audited)",
     tag: 'missing',
     auth: 'required',
     params: AlertParams,
@@ -95,6 +96,20 @@ export function registerSightingRoutes(api: Api): void {
       const record = await readMissingRecord(ports, actor, params.alertId as AlertId);
       const current = await ports.store.getAlert(record.alert.id);
       return presentRecord(record, current, viewerOf(actor));
+    },
+  });
+
+  api.route({
+    method: 'DELETE',
+    url: '/api/v1/alerts/:alertId/record',
+    summary:
+      'Delete the record and its photos now, before the organisation’s rule would (its officers and admins; audited)',
+    tag: 'missing',
+    auth: 'required',
+    params: AlertParams,
+    responses: { 204: null },
+    handler: async ({ actor, params }) => {
+      await deleteMissingRecord(ports, actor, params.alertId as AlertId);
     },
   });
 
@@ -137,6 +152,7 @@ export function registerSightingRoutes(api: Api): void {
       outcomeNote: record.outcomeNote,
       withdrawnAt: record.withdrawnAt,
       withdrawnBy: withdrawnBy ? presentPerson(withdrawnBy) : presentFormerMember(record.withdrawnBy),
+      keptUntil: record.keptUntil,
     };
   }
 }
