@@ -276,6 +276,14 @@ describe('fellwatch on SQLite', { timeout: 90_000 }, () => {
     expect(read.body.profile.name).toBe('Margaret Ellis');
   });
 
+  it('sweeps the records of found people past their rule, while the server runs', async () => {
+    const swept = await fellwatchJson<{ deleted: number; alertIds: string[] }>(['sweep-records'], env);
+    expect(swept).toEqual({ deleted: 0, alertIds: [] });
+    const text = await fellwatch(['sweep-records'], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe('No records were due for deletion.\n');
+  });
+
   it('exits 2 with usage text on a usage error', async () => {
     const run = await fellwatch(['create-invite', '--group', ids.group, '--max-uses', '3'], env);
     expect(run.code).toBe(2);
@@ -362,6 +370,7 @@ describe.skipIf(!postgresUp)('fellwatch on PostgreSQL', { timeout: 90_000 }, () 
         '0008-profiles',
         '0009-profiles-client-id',
         '0010-push',
+        '0011-record-retention',
       ],
     });
     const again = await fellwatchJson<{ applied: string[] }>(['migrate'], env);

@@ -10,6 +10,7 @@ import { migrate } from './migrate.js';
 import { resealProfilesCommand } from './reseal-profiles.js';
 import { setAffiliation } from './set-affiliation.js';
 import { setupLink } from './setup-link.js';
+import { sweepRecordsCommand } from './sweep-records.js';
 
 export type { Command, Outcome } from './command.js';
 
@@ -24,5 +25,6 @@ export const COMMANDS: readonly Command[] = [
   migrate,
   backup,
   resealProfilesCommand,
+  sweepRecordsCommand,
   setupLink,
 ];
