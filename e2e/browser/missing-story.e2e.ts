@@ -418,6 +418,25 @@ describeBrowser('a missing person: profile, release, reach, sighting, found safe
     await seen(page.getByRole('heading', { name: 'Record for officers' }));
     await seen(card(page, HEADING));
     await seen(page.getByText(SIGHTING_NOTE));
+    // It says when it goes under the force's rule (a year unless its admins chose otherwise).
+    const kept = await story.officer.api.request('GET', `/api/v1/alerts/${alertId}/record`);
+    const until = new Date(kept.body.keptUntil).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    await seen(page.getByText(`Kept until ${until}, then deleted`, { exact: true }));
     await screenshot(page, 'missing-story-18-officer-record', { fullPage: true });
+
+    // No longer needed: the officer deletes it now, and it is gone for everyone.
+    await page.getByRole('button', { name: 'Delete this record now' }).click();
+    const confirmDelete = page.getByRole('dialog', { name: 'Delete this record now?' });
+    await seen(confirmDelete.getByText('will be deleted for good, for everyone', { exact: false }));
+    await screenshot(page, 'missing-story-19-officer-confirm-delete');
+    await confirmDelete.getByRole('button', { name: 'Delete the record' }).click();
+    await seen(page.getByText('The record and its photos have been deleted for good.', { exact: false }));
+    await expectNoSidewaysScroll(page);
+    await screenshot(page, 'missing-story-20-record-deleted');
+    expect((await story.officer.api.request('GET', `/api/v1/alerts/${alertId}/record`)).status).toBe(404);
   });
 });

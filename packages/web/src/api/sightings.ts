@@ -1,4 +1,4 @@
-// The missing-person routes of docs/api-routes.md as typed functions: report and list sightings, and the record.
+// The missing-person routes of docs/api-routes.md as typed functions: report and list sightings, read and delete the record.
 import type * as P from '@fellwatch/protocol';
 import type { z } from 'zod';
 import { request } from './http.js';
@@ -22,3 +22,7 @@ export const listSightings = (alertId: string, signal?: AbortSignal) =>
 /** What officers of the organisation keep once a missing person is found (every read is audited). */
 export const getMissingRecord = (alertId: string, signal?: AbortSignal) =>
   request<MissingRecord>('GET', `/alerts/${enc(alertId)}/record`, undefined, { signal });
+
+/** Deletes the record and its photos now, before the organisation's rule would (its officers and admins). */
+export const deleteMissingRecord = (alertId: string) =>
+  request<void>('DELETE', `/alerts/${enc(alertId)}/record`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SightingView } from '../../api/sightings.js';
 import { trailPath } from '../alerts/trail.js';
 import {
+  keptUntilText,
   seenTime,
   sightingFieldOf,
   sightingLine,
@@ -92,5 +93,13 @@ describe('checking a sighting before it is sent', () => {
     expect(sightingFieldOf('seenAt')).toBe('seenAt');
     expect(sightingFieldOf('photoIds.1')).toBe('photos');
     expect(sightingFieldOf('clientId')).toBeNull();
+  });
+});
+
+describe('keptUntilText', () => {
+  it('names the day the record is deleted', () => {
+    expect(keptUntilText(new Date(2027, 2, 12, 10, 30).getTime())).toBe(
+      'Kept until 12 March 2027, then deleted',
+    );
   });
 });

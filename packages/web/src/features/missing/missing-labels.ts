@@ -1,4 +1,5 @@
-// Sightings in words and on the map: "Seen 14:20 at Stanhope market place, reported by Ann", the trail, the form's checks.
+// Sightings in words and on the map: "Seen 14:20 at Stanhope market place, reported by Ann", the trail, the form's
+// checks; and when the officers' record is deleted.
 import type { SightingView } from '../../api/sightings.js';
 import type { TrailPoint } from '../alerts/trail.js';
 
@@ -10,6 +11,12 @@ const dayOf = (at: number) =>
 /** "14:20" today, "14:20 Tue 3 Mar" on another day. */
 export function seenTime(at: number, now: number = Date.now()): string {
   return dayOf(at) === dayOf(now) ? timeOf(at) : `${timeOf(at)} ${dayOf(at)}`;
+}
+
+/** "Kept until 12 March 2027, then deleted": when the record officers keep is deleted under their rule. */
+export function keptUntilText(at: number): string {
+  const day = new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return `Kept until ${day}, then deleted`;
 }
 
 /** Where a sighting was, in a few words: the place as typed, else its grid reference or coordinates. */

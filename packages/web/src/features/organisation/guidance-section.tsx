@@ -1,9 +1,12 @@
-// An organisation's emergency numbers and online report form, as its groups' members are shown them.
+// An organisation's emergency numbers and online report form, as its groups' members are shown them, and
+// how long a found person's record is kept.
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../../api/errors.js';
 import { type EmergencyGuidance, getGuidance, setGuidance } from '../../api/safety.js';
 import { Banner, ErrorBanner, Loading } from '../../ui/banner.js';
 import { fieldError, TextField } from '../../ui/fields.js';
 import { EmergencyNotice } from '../conversation/emergency-notice.js';
+import { MAX_RECORD_DAYS, MIN_RECORD_DAYS, recordDaysProblem } from './record-retention.js';
 
 /** The guidance form for one organisation (its admins). */
 export function GuidanceSection({ organisationId }: { organisationId: string }) {
@@ -12,6 +15,7 @@ export function GuidanceSection({ organisationId }: { organisationId: string }) 
   const [nonEmergencyNumber, setNonEmergencyNumber] = useState('');
   const [onlineReportUrl, setOnlineReportUrl] = useState('');
   const [forceName, setForceName] = useState('');
+  const [recordDays, setRecordDays] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
@@ -22,6 +26,7 @@ export function GuidanceSection({ organisationId }: { organisationId: string }) 
     setNonEmergencyNumber(g.nonEmergencyNumber);
     setOnlineReportUrl(g.onlineReportUrl ?? '');
     setForceName(g.forceName ?? '');
+    setRecordDays(String(g.recordRetentionDays));
   }, []);
 
   useEffect(() => {
@@ -40,6 +45,7 @@ export function GuidanceSection({ organisationId }: { organisationId: string }) 
           nonEmergencyNumber,
           onlineReportUrl: onlineReportUrl.trim() === '' ? null : onlineReportUrl,
           forceName: forceName.trim() === '' ? null : forceName,
+          recordRetentionDays: checkedDays(recordDays),
         }),
       );
       setDone(true);
@@ -106,10 +112,31 @@ export function GuidanceSection({ organisationId }: { organisationId: string }) 
           onChange={(e) => setForceName(e.target.value)}
           error={fieldError(error, 'forceName')}
         />
+        <TextField
+          label="Keep a found person's record for (days)"
+          hint={`When a missing person is found, this organisation's officers keep the alert and sightings as they were, with the photos. They are deleted for good this many days later: ${MIN_RECORD_DAYS} to ${MAX_RECORD_DAYS}. A year is 365.`}
+          type="number"
+          inputMode="numeric"
+          min={MIN_RECORD_DAYS}
+          max={MAX_RECORD_DAYS}
+          step={1}
+          autoComplete="off"
+          required
+          value={recordDays}
+          onChange={(e) => setRecordDays(e.target.value)}
+          error={fieldError(error, 'recordRetentionDays')}
+        />
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save the numbers'}
         </button>
       </form>
     </div>
   );
+}
+
+/** The days as typed, if they can be sent; otherwise the reason, shown on the field. */
+function checkedDays(typed: string): number {
+  const problem = recordDaysProblem(typed);
+  if (problem) throw new ApiError(400, 'invalid', problem, 'recordRetentionDays');
+  return Number(typed.trim());
 }

@@ -2,7 +2,7 @@
 import type { EmergencyGuidance, RiskCategory, Watcher } from '../../api/safety.js';
 
 /** What applies until a group's organisation sets its own numbers, and while nothing is known yet. */
-export const DEFAULT_GUIDANCE: Omit<EmergencyGuidance, 'organisationId'> = {
+export const DEFAULT_GUIDANCE: Guidance = {
   emergencyNumber: '999',
   nonEmergencyNumber: '101',
   onlineReportUrl: null,
@@ -11,7 +11,7 @@ export const DEFAULT_GUIDANCE: Omit<EmergencyGuidance, 'organisationId'> = {
 };
 
 /** The numbers and form people are shown, whether or not they came from the server. */
-export type Guidance = Omit<EmergencyGuidance, 'organisationId'>;
+export type Guidance = Omit<EmergencyGuidance, 'organisationId' | 'recordRetentionDays'>;
 
 /** A tap-to-call address: "tel:03456060365" for "0345 60 60 365". */
 export function telHref(number: string): string {
