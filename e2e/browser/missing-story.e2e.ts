@@ -1,6 +1,7 @@
 // A missing person on five phones: a daughter files a Herbert Protocol profile; her mother goes missing; an
 // officer releases it by reference; it reaches groups within 25 km and not beyond; a member reports a
-// sighting; the officer marks her found safe, and every screen loses her name, details and photo.
+// sighting; the officer marks her found safe, and every screen loses her name, details and photo; the
+// officer's record says until when it is kept, and the officer deletes it early.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
