@@ -19,7 +19,7 @@ import { buildDetails, type DraftErrors, emptyDraft, formFieldOf } from './alert
 import { areaCentre, distanceOutsideKm, isFarOutside } from './area.js';
 import { KindFields } from './kind-fields.js';
 import { rememberMatches } from './matches-store.js';
-import { lookUpTyped, NO_PLACE, PlaceField, type PlaceValue } from './place-field.js';
+import { NO_PLACE, PlaceField, type PlaceValue, placeToSend } from './place-field.js';
 import { defaultRadiusKm, reachProblem } from './reach.js';
 import { ReachField, type ReachValue } from './reach-field.js';
 
@@ -88,18 +88,12 @@ export function AlertForm({ kind, group, onPosted }: AlertFormProps) {
     setAttempted(true);
     setServerErrors({});
 
-    let where = place;
-    if (where.typed.trim() && where.typedState === 'idle' && !where.location) {
-      setBusy('Finding the place…');
-      try {
-        where = await lookUpTyped(where, near);
-        setPlace(where);
-      } catch (err) {
-        setBusy(null);
-        setProblem(describeError(err));
-        return;
-      }
-      setBusy(null);
+    let where: PlaceValue;
+    try {
+      where = await placeToSend(place, { near, setBusy, setPlace });
+    } catch (err) {
+      setProblem(describeError(err));
+      return;
     }
 
     const reachError = reachProblem(reach.mode, reach.radiusKm, !!where.location);

@@ -71,6 +71,33 @@ export async function lookUpTyped(value: PlaceValue, near: GeoPoint | null): Pro
   }
 }
 
+/** What a form does while it makes sure of a typed place before sending. */
+export interface PlaceCheck {
+  near: GeoPoint | null;
+  setBusy: (label: string | null) => void;
+  setPlace: (value: PlaceValue) => void;
+}
+
+/**
+ * The place a form sends: a typed place nobody has looked up yet is looked up first ("Finding the
+ * place…"), and the field shows what was found. Throws what the look-up threw (no signal); the form
+ * decides whether that stops the send.
+ */
+export async function placeToSend(
+  value: PlaceValue,
+  { near, setBusy, setPlace }: PlaceCheck,
+): Promise<PlaceValue> {
+  if (!value.typed.trim() || value.typedState !== 'idle' || value.location) return value;
+  setBusy('Finding the place…');
+  try {
+    const found = await lookUpTyped(value, near);
+    setPlace(found);
+    return found;
+  } finally {
+    setBusy(null);
+  }
+}
+
 interface PlaceFieldProps {
   value: PlaceValue;
   onChange: (v: PlaceValue) => void;

@@ -8,7 +8,7 @@ import { TextArea, TextField } from '../../ui/fields.js';
 import { plural } from '../../ui/format.js';
 import { submitFailure } from '../../ui/submit-failure.js';
 import { localInputValue, localTime } from '../alerts/alert-draft.js';
-import { lookUpTyped, NO_PLACE, PlaceField, type PlaceValue } from '../alerts/place-field.js';
+import { NO_PLACE, PlaceField, type PlaceValue, placeToSend } from '../alerts/place-field.js';
 import { PhotoFieldset } from '../composer/attachments.js';
 import { useFormPhotos } from '../composer/form-photos.js';
 import { type SightingProblems, sightingFieldOf, sightingProblems } from './missing-labels.js';
@@ -59,17 +59,8 @@ export function SightingForm({ alertId, groupId, near, onAdded, onCancel }: Sigh
     setProblem(null);
     setAttempted(true);
     setServerErrors({});
-    let where = place;
-    if (where.typed.trim() && where.typedState === 'idle' && !where.location) {
-      setBusy('Finding the place…');
-      try {
-        where = await lookUpTyped(where, near);
-        setPlace(where);
-      } catch {
-        // No signal to check it: the words are sent as typed, which is still a place.
-      }
-      setBusy(null);
-    }
+    // With no signal to check it, the words are sent as typed, which is still a place.
+    const where = await placeToSend(place, { near, setBusy, setPlace }).catch(() => place);
     const at = localTime(seenAt);
     const problems = sightingProblems({ hasPoint: !!where.location, typed: where.typed, seenAt: at, note });
     if (Object.keys(problems).length > 0 || at === null) {

@@ -23,7 +23,7 @@ import { submitFailure } from '../../ui/submit-failure.js';
 import { areaCentre } from '../alerts/area.js';
 import { travelText } from '../alerts/labels.js';
 import { isOfficer } from '../alerts/permissions.js';
-import { lookUpTyped, NO_PLACE, PlaceField, type PlaceValue } from '../alerts/place-field.js';
+import { NO_PLACE, PlaceField, type PlaceValue, placeToSend } from '../alerts/place-field.js';
 import { buildRelease, type DraftErrors, emptyRelease, type ReleaseDraft } from './profile-draft.js';
 import './profiles.css';
 
@@ -159,21 +159,15 @@ function ReleaseForm({ profileId, intro }: { profileId: string | null; intro: Re
     setAttempted(true);
     setProblem(null);
     setServerErrors({});
-    let where = place;
-    if (where.typed.trim() && where.typedState === 'idle' && !where.location) {
-      setBusy('Finding the place…');
-      try {
-        where = await lookUpTyped(where, near);
-        setPlace(where);
-      } catch (err) {
-        setBusy(null);
-        setProblem(describeError(err));
-        return;
-      }
+    let where: PlaceValue;
+    try {
+      where = await placeToSend(place, { near, setBusy, setPlace });
+    } catch (err) {
+      setProblem(describeError(err));
+      return;
     }
     const built = check(where);
     if ('errors' in built) {
-      setBusy(null);
       requestAnimationFrame(() => summaryBox.current?.focus());
       return;
     }
